@@ -1,0 +1,80 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Served } from './browser.ts';
+import { launchChromium, recordRequests, screenshot, startTrmServe } from './browser.ts';
+
+describe('the app in a browser, served by `trm serve`', () => {
+  let served: Served;
+  let browser: Browser;
+  let page: Page;
+  let requests: string[];
+
+  beforeAll(async () => {
+    served = await startTrmServe();
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1024, height: 700 } });
+    requests = recordRequests(page);
+    await page.goto(served.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.stop();
+  });
+
+  it('opens from the printed URL and drops the token from the address bar', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    expect(page.url()).toBe(`${served.origin}/`);
+    expect(await page.title()).toBe('TRM');
+  });
+
+  it('shows the five screens in the navigation', async () => {
+    const links = page.getByRole('navigation', { name: 'Main' }).getByRole('link');
+    expect(await links.allTextContents()).toEqual(['Solve', 'History', 'Batch', 'Models', 'Settings']);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Solve');
+    await screenshot(page, 'solve');
+  });
+
+  it('moves between screens and marks the current one', async () => {
+    for (const name of ['History', 'Batch', 'Models', 'Settings']) {
+      await page.getByRole('link', { name }).click();
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(name);
+      expect(await page.getByRole('link', { name }).getAttribute('aria-current')).toBe('page');
+    }
+  });
+
+  it('gets its facts from the core through the API', async () => {
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await expect.poll(() => page.getByText('local browser mode').count()).toBe(1);
+    expect(await page.getByText('Nothing leaves this machine.').count()).toBe(1);
+    await screenshot(page, 'settings-light');
+  });
+
+  it('switches to the dark theme when the OS prefers it, and back on the user’s choice', async () => {
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const light = await background();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const dark = await background();
+    expect(dark).not.toBe(light);
+    await screenshot(page, 'settings-dark');
+    await page.getByLabel('Light').check();
+    expect(await background()).toBe(light);
+    await page.getByLabel('Follow the system').check();
+    expect(await background()).toBe(dark);
+  });
+
+  it('reads a pasted puzzle through the core', async () => {
+    await page.getByRole('link', { name: 'Solve' }).click();
+    await page
+      .getByLabel('Puzzle')
+      .fill('53..7....6..195....98....6.8...6...34..8.3..17...2...6.6....28....419..5....8..79');
+    await page.getByRole('button', { name: 'Read' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('1 Sudoku read');
+  });
+
+  it('made no request to anything but its own server on 127.0.0.1', () => {
+    expect(requests.length).toBeGreaterThan(3);
+    const foreign = requests.filter((url) => new URL(url).origin !== served.origin);
+    expect(foreign).toEqual([]);
+  });
+});
