@@ -1,0 +1,184 @@
+// The solves: written one transaction each, listed newest first, opened with their trace.
+import { randomUUID } from 'node:crypto';
+import type { Database, Statement } from 'better-sqlite3';
+import type { PuzzleKindId } from '../puzzles/types.ts';
+import { pack, unpack } from './codec.ts';
+import { filterCondition, isoTime } from './filter.ts';
+import { pruneOrphanPuzzles, puzzleRows, withSource } from './puzzles.ts';
+import type {
+  FinalAnswer,
+  NewSolve,
+  PageRequest,
+  SolveDetail,
+  SolveFilter,
+  SolveId,
+  SolvePage,
+  SolveSettings,
+  SolveStatus,
+  SolveSummary,
+  TraceStep,
+} from './types.ts';
+
+/** What `detail` packs: the bulky part of a solve, read only when one solve is opened. */
+interface PackedDetail {
+  trace: TraceStep[];
+  stepMs: number[];
+  final: FinalAnswer | null;
+}
+
+interface SummaryRow {
+  uid: string;
+  kind: PuzzleKindId;
+  created_at: string;
+  source_file: string;
+  model_id: string;
+  status: SolveStatus;
+  steps: number;
+  verified: 0 | 1;
+  total_ms: number;
+  label: string;
+}
+
+interface DetailRow extends SummaryRow {
+  body: Buffer;
+  source: string;
+  model_sha256: string;
+  provider: string;
+  options: string;
+  detail: Buffer;
+  error: string | null;
+}
+
+const summaryColumns =
+  's.uid, s.kind, s.created_at, s.source_file, s.model_id, s.status, s.steps, s.verified, s.total_ms, s.label';
+const detailQuery = `SELECT ${summaryColumns}, p.body, s.source, s.model_sha256, s.provider, s.options,
+  s.detail, s.error FROM solves s JOIN puzzles p ON p.id = s.puzzle_id`;
+
+function summary(row: SummaryRow): SolveSummary {
+  return {
+    id: row.uid,
+    kind: row.kind,
+    createdAt: row.created_at,
+    sourceFile: row.source_file,
+    modelId: row.model_id,
+    status: row.status,
+    steps: row.steps,
+    verified: row.verified === 1,
+    totalMs: row.total_ms,
+    label: row.label,
+  };
+}
+
+function detail(row: DetailRow): SolveDetail {
+  const packed = unpack<PackedDetail>(row.detail);
+  return {
+    ...summary(row),
+    puzzle: withSource(row.body, JSON.parse(row.source)),
+    modelSha256: row.model_sha256,
+    provider: row.provider,
+    options: JSON.parse(row.options) as SolveSettings,
+    trace: packed.trace,
+    final: packed.final,
+    error: row.error,
+    timings: { totalMs: row.total_ms, stepMs: packed.stepMs },
+  };
+}
+
+/** A stored solve as it was given, plus what only the history adds: its id and label. */
+export type SolveRecord = NewSolve & { id: SolveId; label: string };
+
+/** Returns a function that writes one solve in its own transaction (puzzle and solve together). */
+export function solveWriter(db: Database): (record: SolveRecord) => void {
+  const puzzleId = puzzleRows(db);
+  const insert = db.prepare(
+    `INSERT INTO solves (uid, puzzle_id, kind, source_file, source, model_id, model_sha256, provider, options,
+       status, steps, halt_probability, verified, error, total_ms, detail, label, created_at)
+     VALUES (@uid, @puzzleId, @kind, @sourceFile, @source, @modelId, @modelSha256, @provider, @options,
+       @status, @steps, @haltProbability, @verified, @error, @totalMs, @detail, @label, @createdAt)`,
+  );
+  return db.transaction((record: SolveRecord) => {
+    const packed: PackedDetail = { trace: record.steps, stepMs: record.timings.stepMs, final: record.final };
+    insert.run({
+      uid: record.id,
+      puzzleId: puzzleId(record.puzzle),
+      kind: record.puzzle.kind,
+      sourceFile: record.sourceFile ?? record.puzzle.source.file,
+      source: JSON.stringify(record.puzzle.source),
+      modelId: record.modelId,
+      modelSha256: record.modelSha256,
+      provider: record.provider,
+      options: JSON.stringify(record.options),
+      status: record.status,
+      steps: record.steps.length,
+      haltProbability: record.steps.at(-1)?.haltProbability ?? null,
+      verified: record.final?.verified ? 1 : 0,
+      error: record.error ?? null,
+      totalMs: record.timings.totalMs,
+      detail: pack(packed),
+      label: record.label,
+      createdAt: isoTime(record.createdAt ?? new Date().toISOString()),
+    });
+  });
+}
+
+export function newSolveId(): SolveId {
+  return randomUUID();
+}
+
+export function solveReader(db: Database) {
+  // A handful of filter shapes recur; preparing each once keeps a page under a millisecond of overhead.
+  const prepared = new Map<string, Statement>();
+  const statement = (sql: string): Statement => {
+    let found = prepared.get(sql);
+    if (!found) prepared.set(sql, (found = db.prepare(sql)));
+    return found;
+  };
+  const newestFirst = 'ORDER BY s.created_at DESC, s.id DESC';
+  const byId = db.prepare<[string], DetailRow>(`${detailQuery} WHERE s.uid = ?`);
+  const all = db.prepare<[], DetailRow>(`${detailQuery} ${newestFirst}`);
+  const chosen = db.prepare<[string], DetailRow>(
+    `${detailQuery} WHERE s.uid IN (SELECT value FROM json_each(?)) ${newestFirst}`,
+  );
+
+  return {
+    listSolves(filter: SolveFilter, page: PageRequest): SolvePage {
+      const where = filterCondition(filter);
+      const total = statement(`SELECT count(*) FROM solves WHERE ${where.sql}`).pluck().get(where.params) as number;
+      const rows = statement(
+        `SELECT ${summaryColumns} FROM solves s WHERE ${where.sql}
+         ${newestFirst} LIMIT @limit OFFSET @offset`,
+      ).all({ ...where.params, limit: page.limit, offset: page.offset }) as SummaryRow[];
+      return { total, items: rows.map(summary) };
+    },
+
+    getSolve(id: SolveId): SolveDetail | null {
+      const row = byId.get(id);
+      return row ? detail(row) : null;
+    },
+
+    /** The chosen solves, or all, in full, newest first. */
+    solveDetails(selection: readonly SolveId[] | 'all'): SolveDetail[] {
+      return (selection === 'all' ? all.all() : chosen.all(JSON.stringify(selection))).map(detail);
+    },
+  };
+}
+
+export function solveEditor(db: Database) {
+  const relabel = db.prepare<[string, string]>('UPDATE solves SET label = ? WHERE uid = ?');
+  const remove = db.prepare<[string], number>(
+    'DELETE FROM solves WHERE uid IN (SELECT value FROM json_each(?)) RETURNING puzzle_id',
+  );
+  return {
+    /** Returns how many of the ids were found and deleted. */
+    deleteSolves: db.transaction((ids: readonly SolveId[]): number => {
+      const puzzles = remove.pluck().all(JSON.stringify(ids));
+      pruneOrphanPuzzles(db, [...new Set(puzzles)]);
+      return puzzles.length;
+    }),
+
+    /** Returns false when there is no such solve. */
+    setLabel(id: SolveId, label: string): boolean {
+      return relabel.run(label, id).changes === 1;
+    },
+  };
+}
