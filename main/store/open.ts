@@ -64,9 +64,17 @@ function refusal(file: string, error: unknown): string {
   return error instanceof StoreError ? error.message : `Cannot use the history file ${file}: ${explainFailure(error)}.`;
 }
 
-function connect(file: string, options: OpenOptions): Database.Database {
+/** Opens, sets up, checks and upgrades the database; throws what SQLite or the check found. */
+export function connect(file: string, options: OpenOptions): Database.Database {
   const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
   try {
+    // Read before anything is set: a file from a newer version must be left exactly as it is.
+    const version = userVersion(db);
+    if (version > schemaVersion) {
+      throw new StoreError(
+        `The history file ${file} was written by a newer version of TRM (schema ${version}; this one reads up to ${schemaVersion}). It was left as it is.`,
+      );
+    }
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
@@ -78,12 +86,6 @@ function connect(file: string, options: OpenOptions): Database.Database {
     }
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new Database.SqliteError(String(check), 'SQLITE_CORRUPT');
-    const version = userVersion(db);
-    if (version > schemaVersion) {
-      throw new StoreError(
-        `The history file ${file} was written by a newer version of TRM (schema ${version}; this one reads up to ${schemaVersion}). It was left as it is.`,
-      );
-    }
     migrate(db);
     return db;
   } catch (error) {
