@@ -7,8 +7,10 @@
 import { z } from 'zod';
 import type { ParsedFile, PuzzleKindId } from '../main/puzzles/types.ts';
 import { puzzleKindIds } from '../main/puzzles/types.ts';
+import type { SolveDetail, SolveSummary, StoreSettings } from '../main/store/types.ts';
 
 export type { Reply, ApiErrorCode, ApiErrorInfo } from './reply.ts';
+export type { SolveDetail, SolveSummary, TraceStep } from '../main/store/types.ts';
 
 // ---------------------------------------------------------------------------
 // Results
@@ -23,6 +25,8 @@ export interface AppInfo {
   modelsDir: string;
   /** Always true: the app never opens a connection off this machine. */
   offline: true;
+  /** Set when history is off (the file could not be used) or was reset (a damaged file moved aside), saying why. */
+  history?: { enabled: boolean; message: string };
 }
 
 export type ModelStatus = { state: 'ok' } | { state: 'missing'; reason: string } | { state: 'invalid'; reason: string };
@@ -47,9 +51,9 @@ export interface SolveStep {
   solveId: string;
   /** 1-based supervision step. */
   step: number;
-  /** The decoded answer after this step, in the kind's cell encoding. */
-  cells: number[];
-  /** Indices of cells whose value changed in this step. */
+  /** The model's answer after this step, in the puzzle kind's answer form. */
+  answer: unknown;
+  /** Cell positions whose value changed in this step. */
   changed: number[];
   /** Per-cell probability of the chosen value (softmax max). */
   confidence: number[];
@@ -58,15 +62,46 @@ export interface SolveStep {
   verified: boolean;
 }
 
+export interface SolveModel {
+  id: string;
+  sha256: string;
+  /** The execution provider that ran it, e.g. cpu, cuda, dml. */
+  provider: string;
+  /** Accelerators that were tried first, with why they could not be used. */
+  fallbacks: string[];
+}
+
 export type SolveOutcome =
-  | { solveId: string; status: 'solved' | 'unsolved'; steps: number; conflicts: string[] }
+  | {
+      solveId: string;
+      status: 'solved' | 'unsolved';
+      model: SolveModel;
+      steps: number;
+      answer: unknown;
+      /** Why the answer is wrong, with the cells involved; empty when solved. */
+      conflicts: { message: string; cells: number[] }[];
+      haltProbability: number;
+      elapsedMs: number;
+    }
   | { solveId: string; status: 'cancelled'; steps: number }
   | { solveId: string; status: 'failed'; error: string };
 
 export interface HistoryPage {
+  /** Solves matching the filter, across all pages. */
   total: number;
-  items: { id: string; kind: PuzzleKindId; createdAt: string; verified: boolean; label: string }[];
+  /** Newest first. */
+  items: SolveSummary[];
 }
+
+export interface HistoryExport {
+  format: 'json' | 'csv';
+  /** A name to offer when saving, e.g. trm-history-2026-11-28.json. */
+  fileName: string;
+  text: string;
+}
+
+/** Settings kept with the history: `privateMode` stops solves being recorded at all. */
+export type Settings = StoreSettings;
 
 export interface BatchScan {
   folder: string;
@@ -107,6 +142,10 @@ const solveOptions = z
 
 /** Puzzle files may be large, but a request body is not the place for a batch. */
 export const MAX_PUZZLE_TEXT = 50 * 1024 * 1024;
+/** A history export holds every step of every solve: larger than a puzzle file. */
+export const MAX_HISTORY_IMPORT = 256 * 1024 * 1024;
+/** A date (2026-11-28, read as UTC midnight) or a date and time with its offset. */
+const when = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
 
 export const requests = {
   'app.info': request<AppInfo>()(noArgs),
@@ -126,7 +165,8 @@ export const requests = {
           .string()
           .min(1)
           .max(1024 * 1024),
-        kind: z.enum(puzzleKindIds).optional(),
+        /** Which puzzle of the text, when it holds several. */
+        index: z.number().int().min(0).default(0),
         modelId: id.optional(),
         options: solveOptions.default({ policy: 'halt', maxSteps: 16, augmentations: 0 }),
       })
@@ -139,11 +179,32 @@ export const requests = {
         offset: z.number().int().min(0).default(0),
         limit: z.number().int().min(1).max(500).default(50),
         kind: z.enum(puzzleKindIds).optional(),
+        modelId: id.optional(),
+        verified: z.boolean().optional(),
+        /** Created at or after. */
+        since: when.optional(),
+        /** Created before. */
+        until: when.optional(),
+        /** Text in the label or the source file name, any case. */
         query: z.string().max(500).optional(),
       })
       .strict(),
   ),
+  'history.get': request<SolveDetail>()(z.object({ id }).strict()),
+  'history.label': request<{ id: string; label: string }>()(z.object({ id, label: z.string().max(500) }).strict()),
   'history.delete': request<{ deleted: number }>()(z.object({ ids: z.array(id).max(100_000) }).strict()),
+  /** Deletes every solve and batch run and compacts the file; `confirm` guards against a stray call. */
+  'history.wipe': request<{ deleted: number }>()(z.object({ confirm: z.literal(true) }).strict()),
+  /** The chosen solves, or all when `ids` is left out. */
+  'history.export': request<HistoryExport>()(
+    z.object({ ids: z.array(id).max(100_000).optional(), format: z.enum(['json', 'csv']).default('json') }).strict(),
+  ),
+  /** A JSON export; solves already held are skipped, so importing twice adds nothing. */
+  'history.import': request<{ added: number; skipped: number }>()(
+    z.object({ text: z.string().max(MAX_HISTORY_IMPORT) }).strict(),
+  ),
+  'settings.get': request<Settings>()(noArgs),
+  'settings.set': request<Settings>()(z.object({ privateMode: z.boolean().optional() }).strict()),
   'batch.scan': request<BatchScan>()(z.object({ folder: z.string().min(1).max(4096) }).strict()),
   'batch.start': request<{ runId: string }>()(
     z.object({ folder: z.string().min(1).max(4096), modelId: id.optional(), options: solveOptions }).strict(),

@@ -43,8 +43,11 @@ export interface HistoryStore {
   deleteSolves(ids: readonly SolveId[]): number;
   /** Returns false when there is no such solve. */
   setLabel(id: SolveId, label: string): boolean;
-  /** Deletes every solve, puzzle and batch run, then rewrites the file so that none of it remains on disk. */
-  wipe(): void;
+  /**
+   * Deletes every solve, puzzle and batch run, then rewrites the file so that none of it remains on
+   * disk; returns how many solves there were. Settings stay.
+   */
+  wipe(): number;
   /** The chosen solves, or all of them, newest first. */
   exportSolves(selection: readonly SolveId[] | 'all', format: ExportFormat): string;
   /** Adds the solves of a JSON export that the history does not hold yet, in one transaction. */
@@ -78,9 +81,11 @@ export function createHistoryStore(db: Database, file: string): HistoryStore {
     }
     return { added, skipped: records.length - added };
   });
-  const clear = db.transaction(() =>
-    db.exec('DELETE FROM batch_items; DELETE FROM batch_runs; DELETE FROM solves; DELETE FROM puzzles;'),
-  );
+  const clear = db.transaction((): number => {
+    const solves = db.prepare('DELETE FROM solves').run().changes;
+    db.exec('DELETE FROM batch_items; DELETE FROM batch_runs; DELETE FROM puzzles;');
+    return solves;
+  });
 
   return {
     file,
@@ -105,10 +110,11 @@ export function createHistoryStore(db: Database, file: string): HistoryStore {
     setLabel: (id, label) => onDisk('label the solve', () => editor.setLabel(id, label)),
     wipe: () =>
       onDisk('wipe the history', () => {
-        clear();
+        const deleted = clear();
         // Deleted rows linger in free pages and in the write-ahead log until both are rewritten.
         db.exec('VACUUM');
         db.pragma('wal_checkpoint(TRUNCATE)');
+        return deleted;
       }),
     exportSolves: (selection, format) =>
       onDisk('export the history', () => {
@@ -131,8 +137,12 @@ export function createHistoryStore(db: Database, file: string): HistoryStore {
     completedItems: (runId) => onDisk('read the batch run', () => batches.completedItems(runId)),
     close() {
       if (!db.open) return;
-      // Lets SQLite refresh the statistics its query planner uses, cheaply, as its docs advise on close.
-      db.pragma('optimize');
+      try {
+        // Lets SQLite refresh the statistics its query planner uses, cheaply, as its docs advise on close.
+        db.pragma('optimize');
+      } catch {
+        // It writes: on a full or read-only disk it fails, and that must not stop a clean close.
+      }
       db.close();
     },
   };

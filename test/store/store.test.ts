@@ -222,7 +222,7 @@ describe('wiping', () => {
         .join('');
     expect(onDisk()).toContain(marker);
 
-    store.wipe();
+    expect(store.wipe()).toBe(50);
 
     expect(onDisk()).not.toContain(marker);
     expect(store.listSolves({}, all).total).toBe(0);
