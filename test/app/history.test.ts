@@ -5,7 +5,7 @@ import type { Handlers } from '../../main/app/dispatch.ts';
 import { dispatch } from '../../main/app/dispatch.ts';
 import type { History } from '../../main/app/history.ts';
 import { openHistory } from '../../main/app/history.ts';
-import type { RequestArgs, RequestName } from '../../preload/api.ts';
+import type { Reply, RequestArgs, RequestName, RequestResult } from '../../preload/api.ts';
 import { aSolve, maze, tempDir } from '../store/fixtures.ts';
 
 let folder: ReturnType<typeof tempDir>;
@@ -21,8 +21,8 @@ afterEach(() => {
 });
 
 /** Calls a request as any door would: untrusted arguments, through the contract's schema. */
-function call<K extends RequestName>(name: K, args: RequestArgs<K>) {
-  return dispatch(history.handlers as Handlers, name, args);
+function call<K extends RequestName>(name: K, args: RequestArgs<K>): Promise<Reply<RequestResult<K>>> {
+  return dispatch(history.handlers as Handlers, name, args) as Promise<Reply<RequestResult<K>>>;
 }
 
 function save(...args: Parameters<typeof aSolve>): string {
