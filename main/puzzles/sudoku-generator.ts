@@ -1,0 +1,98 @@
+// Seeded Sudoku generation: a random solved grid, then givens taken away one at a time
+// for as long as the solution stays unique.
+import { seededRandom, shuffle, type Random } from './random.ts';
+import { CELLS } from './sudoku-geometry.ts';
+import { countSolutions } from './sudoku-solver.ts';
+import type { SudokuCells, SudokuPuzzle } from './types.ts';
+
+/** A random permutation of 0..n-1. */
+const permutation = (random: Random, n: number): number[] => shuffle(random, Array.from({ length: n }, (_, i) => i));
+
+/**
+ * The same puzzle seen differently: digits relabelled, bands, stacks, rows within a band
+ * and columns within a stack permuted, and possibly transposed. Solution counts and
+ * difficulty are unchanged, which makes it the standard Sudoku augmentation.
+ */
+export function shuffleSudoku(cells: SudokuCells, random: Random): number[] {
+  const digits = [0, ...permutation(random, 9).map((d) => d + 1)];
+  const lines = (): number[] => {
+    const bands = permutation(random, 3);
+    return bands.flatMap((band) => permutation(random, 3).map((row) => band * 3 + row));
+  };
+  const rows = lines();
+  const cols = lines();
+  const transpose = random() < 0.5;
+  const out = new Array<number>(CELLS);
+  for (let r = 0; r < 9; r++) {
+    for (let c = 0; c < 9; c++) {
+      const from = (rows[r] as number) * 9 + (cols[c] as number);
+      out[transpose ? c * 9 + r : r * 9 + c] = digits[cells[from] as number] as number;
+    }
+  }
+  return out;
+}
+
+/** A uniformly shuffled solved grid. */
+function solvedGrid(random: Random): number[] {
+  // The three diagonal boxes share no row or column, so any digits there are consistent.
+  const givens = new Array<number>(CELLS).fill(0);
+  for (const box of [0, 4, 8]) {
+    const digits = permutation(random, 9);
+    for (let i = 0; i < 9; i++) {
+      const row = Math.floor(box / 3) * 3 + Math.floor(i / 3);
+      const col = (box % 3) * 3 + (i % 3);
+      givens[row * 9 + col] = (digits[i] as number) + 1;
+    }
+  }
+  const grid = new Uint8Array(CELLS);
+  countSolutions(givens, 1, grid);
+  return shuffleSudoku(Array.from(grid), random);
+}
+
+/** Removes givens in random order while the solution stays unique, down to `target`. */
+function removeGivens(solution: readonly number[], target: number, random: Random): number[] {
+  const givens = [...solution];
+  let count = CELLS;
+  for (const cell of permutation(random, CELLS)) {
+    if (count <= target) break;
+    const digit = givens[cell] as number;
+    givens[cell] = 0;
+    if (countSolutions(givens, 2) === 1) count--;
+    else givens[cell] = digit;
+  }
+  return givens;
+}
+
+export interface SudokuGeneratorOptions {
+  seed: number;
+  /**
+   * How many givens to keep; 0 (the default) removes every given that can go, giving a
+   * minimal puzzle (typically 21-26 givens). Targets below what random removal reaches
+   * (17-20) are tried `attempts` times; the puzzle with the fewest givens is returned.
+   */
+  givens?: number;
+  attempts?: number;
+}
+
+const countGivens = (cells: readonly number[]): number => cells.reduce((n, d) => n + (d === 0 ? 0 : 1), 0);
+
+export function generateSudoku(options: SudokuGeneratorOptions): SudokuPuzzle {
+  const random = seededRandom(options.seed);
+  const target = options.givens ?? 0;
+  const attempts = options.attempts ?? (target > 0 && target < 22 ? 50 : 1);
+  let best: { givens: number[]; solution: number[]; count: number } | null = null;
+  for (let attempt = 0; attempt < attempts && (best === null || best.count > target); attempt++) {
+    const solution = solvedGrid(random);
+    const givens = removeGivens(solution, target, random);
+    const count = countGivens(givens);
+    if (best === null || count < best.count) best = { givens, solution, count };
+  }
+  if (best === null) throw new RangeError('attempts must be at least 1');
+  return {
+    kind: 'sudoku',
+    // A generated set uses seeds 0..n-1, so the seed is the puzzle's position in it.
+    source: { file: 'generated', index: options.seed },
+    givens: best.givens,
+    solution: best.solution,
+  };
+}
