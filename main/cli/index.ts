@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { version } from '../app/index.ts';
 import type { CliIo, Command } from './command.ts';
 import { UsageError } from './command.ts';
+import { checkCommand } from './commands/check.ts';
 import { modelsCommand } from './commands/models.ts';
 import { serveCommand } from './commands/serve.ts';
 import { pendingCommand } from './commands/pending.ts';
@@ -10,6 +11,7 @@ import { pendingCommand } from './commands/pending.ts';
 export const commands: Command[] = [
   serveCommand,
   modelsCommand,
+  checkCommand,
   pendingCommand('solve', '<file>', 'Solve the puzzles in a file with a model, step by step'),
   pendingCommand('eval', '<folder>', 'Evaluate a model on a folder of puzzle files'),
   pendingCommand('history', '', 'List, export or wipe the history of solves'),

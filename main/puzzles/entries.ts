@@ -39,3 +39,10 @@ export function onlyEntry<P extends Puzzle>(entries: Entries<P>, source: PuzzleS
   if (entries.count !== 1 || first === undefined) return fileError(source, `expected one ${what}, found ${entries.count}`);
   return first;
 }
+
+/** Where a puzzle or error sits, as editors and terminals link it: `file:line`, `file test[0]`, or `file#3`. */
+export function sourceLabel(source: PuzzleSource): string {
+  if (source.line !== undefined) return `${source.file}:${source.line}`;
+  if (source.jsonPath !== undefined) return `${source.file} ${source.jsonPath}`;
+  return source.index !== undefined ? `${source.file}#${source.index + 1}` : source.file;
+}

@@ -14,5 +14,6 @@ export { generateSudoku, shuffleSudoku, type SudokuGeneratorOptions } from './su
 export { generateMaze, type MazeGeneratorOptions, type MazeStyle } from './maze-generator.ts';
 export { seededRandom, shuffle, randomInt, type Random } from './random.ts';
 export { detectFormat, type FileFormat } from './detect.ts';
+export { sourceLabel } from './entries.ts';
 export { parsePuzzleText, type SolutionsText } from './parse-text.ts';
 export { readPuzzleFile, solutionsPathFor, DEFAULT_MAX_BYTES, type ReadOptions } from './read-file.ts';
