@@ -58,7 +58,7 @@ describe('trm', () => {
 
   it('says plainly that a capability is not built yet, and fails', async () => {
     const io = captured();
-    expect(await runCli(['history'], io)).toBe(1);
+    expect(await runCli(['eval'], io)).toBe(1);
     expect(io.stderr()).toContain('not available in this version');
   });
 });
