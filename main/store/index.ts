@@ -2,12 +2,5 @@
 export { openStore, historyFile, BUSY_TIMEOUT_MS, type OpenOptions, type OpenResult } from './open.ts';
 export type { HistoryStore, ImportResult } from './store.ts';
 export { StoreError } from './errors.ts';
-export type {
-  BatchItemRecord,
-  BatchItemRef,
-  BatchItemResult,
-  BatchRun,
-  BatchRunStatus,
-  NewBatchRun,
-} from './batches.ts';
+export type * from './batches.ts';
 export type * from './types.ts';

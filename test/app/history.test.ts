@@ -6,19 +6,14 @@ import { dispatch } from '../../main/app/dispatch.ts';
 import type { History } from '../../main/app/history.ts';
 import { openHistory } from '../../main/app/history.ts';
 import type { Reply, RequestArgs, RequestName, RequestResult } from '../../preload/api.ts';
-import { aSolve, maze, tempDir } from '../store/fixtures.ts';
+import { aSolve, maze } from '../store/fixtures.ts';
+import { freshFolderPerTest } from '../store/folder.ts';
 
-let folder: ReturnType<typeof tempDir>;
+const folder = freshFolderPerTest();
 let history: History;
 
-beforeEach(() => {
-  folder = tempDir();
-  history = openHistory(folder.dir);
-});
-afterEach(() => {
-  history.close();
-  folder.remove();
-});
+beforeEach(() => (history = openHistory(folder.dir)));
+afterEach(() => history.close());
 
 /** Calls a request as any door would: untrusted arguments, through the contract's schema. */
 function call<K extends RequestName>(name: K, args: RequestArgs<K>): Promise<Reply<RequestResult<K>>> {

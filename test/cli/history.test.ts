@@ -1,15 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CliIo } from '../../main/cli/command.ts';
 import { runCli } from '../../main/cli/index.ts';
 import type { NewSolve } from '../../main/store/index.ts';
-import { historyFile, openStore } from '../../main/store/index.ts';
-import { aSolve, maze, tempDir } from '../store/fixtures.ts';
+import { historyFile } from '../../main/store/index.ts';
+import { aSolve, maze, openOrThrow, tempDir } from '../store/fixtures.ts';
+import { freshFolderPerTest } from '../store/folder.ts';
 
-let folder: ReturnType<typeof tempDir>;
-beforeEach(() => (folder = tempDir()));
-afterEach(() => folder.remove());
+const folder = freshFolderPerTest();
 
 async function trm(...args: string[]) {
   let stdout = '';
@@ -27,14 +26,13 @@ async function trm(...args: string[]) {
 
 /** Writes solves the way the engine does, in the folder the CLI reads (through TRM_DATA_DIR). */
 function seed(...solves: NewSolve[]): string[] {
-  const opened = openStore(historyFile(folder.dir));
-  if (!opened.ok) throw new Error(opened.reason);
+  const store = openOrThrow(folder.file);
   const ids = solves.map((solve) => {
-    const outcome = opened.store.saveSolve(solve);
+    const outcome = store.saveSolve(solve);
     if (!outcome.saved) throw new Error(outcome.reason);
     return outcome.id;
   });
-  opened.store.close();
+  store.close();
   return ids;
 }
 
@@ -121,10 +119,9 @@ describe('trm history', () => {
   it('turns private mode on and off', async () => {
     expect((await trm('private')).stdout).toContain('off');
     expect((await trm('private', 'on')).stdout).toContain('Private mode is on');
-    const opened = openStore(historyFile(folder.dir));
-    if (!opened.ok) throw new Error(opened.reason);
-    expect(opened.store.saveSolve(aSolve(1)).saved).toBe(false);
-    opened.store.close();
+    const store = openOrThrow(folder.file);
+    expect(store.saveSolve(aSolve(1)).saved).toBe(false);
+    store.close();
     expect((await trm('private', 'off')).stdout).toContain('off');
   });
 

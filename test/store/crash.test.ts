@@ -4,20 +4,13 @@ import { createInterface } from 'node:readline';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { HistoryStore } from '../../main/store/index.ts';
-import { historyFile, openStore } from '../../main/store/index.ts';
-import { tempDir } from './fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { openOrThrow } from './fixtures.ts';
+import { freshFolderPerTest } from './folder.ts';
 
 const writerScript = fileURLToPath(new URL('./writer.ts', import.meta.url));
 
-let folder: ReturnType<typeof tempDir>;
-let file: string;
-beforeEach(() => {
-  folder = tempDir();
-  file = historyFile(folder.dir);
-});
-afterEach(() => folder.remove());
+const folder = freshFolderPerTest();
 
 interface Writer {
   child: ChildProcessWithoutNullStreams;
@@ -30,7 +23,7 @@ interface Writer {
 
 /** Starts test/store/writer.ts under this same Node, writing to `file`. */
 function startWriter(mode: 'solves' | 'batch', count: number): Writer {
-  const child = spawn(process.execPath, [writerScript, file, mode, String(count)]);
+  const child = spawn(process.execPath, [writerScript, folder.file, mode, String(count)]);
   const lines: string[] = [];
   const waiting: { n: number; resolve: () => void }[] = [];
   createInterface({ input: child.stdout }).on('line', (line) => {
@@ -47,12 +40,6 @@ function startWriter(mode: 'solves' | 'batch', count: number): Writer {
   };
 }
 
-function openedStore(): HistoryStore {
-  const opened = openStore(file);
-  if (!opened.ok) throw new Error(opened.reason);
-  return opened.store;
-}
-
 describe('a process killed in the middle of a stream of writes', () => {
   it('leaves a file that passes the integrity check, holding every solve it had committed', async () => {
     const writer = startWriter('solves', 1_000_000);
@@ -63,11 +50,11 @@ describe('a process killed in the middle of a stream of writes', () => {
     const committed = writer.lines.map((line) => line.replace(/^committed /, ''));
 
     // Read the file as the killed process left it (its log not yet checkpointed), before anything repairs it.
-    const raw = new Database(file);
+    const raw = new Database(folder.file);
     expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
     raw.close();
 
-    const store = openedStore();
+    const store = openOrThrow(folder.file);
     try {
       const missing = committed.filter((id) => store.getSolve(id) === null);
       expect(missing).toEqual([]);
@@ -84,7 +71,7 @@ describe('a reader while a batch writes', () => {
     const writer = startWriter('batch', total);
     await writer.lineCount(1);
     const runId = writer.lines[0]?.replace(/^run /, '') ?? '';
-    const store = openedStore();
+    const store = openOrThrow(folder.file);
     const seen: number[] = [];
     try {
       let finished = false;

@@ -2,7 +2,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NewSolve } from '../../main/store/index.ts';
+import type { HistoryStore, NewSolve, OpenOptions } from '../../main/store/index.ts';
+import { openStore } from '../../main/store/index.ts';
 import type { ArcPuzzle, MazePuzzle, SudokuPuzzle } from '../../main/puzzles/types.ts';
 
 /** A distinct Sudoku for each whole number `seed` (its digits are the givens), read from `file`. */
@@ -57,4 +58,11 @@ export function aSolve(seed: number, overrides: Partial<NewSolve> = {}): NewSolv
 export function tempDir(): { dir: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'trm-store-'));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Opens the history at `file`, for code that has no use for a history that would not open. */
+export function openOrThrow(file: string, options?: OpenOptions): HistoryStore {
+  const opened = openStore(file, options);
+  if (!opened.ok) throw new Error(opened.reason);
+  return opened.store;
 }

@@ -1,26 +1,15 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { HistoryStore } from '../../main/store/index.ts';
-import { BUSY_TIMEOUT_MS, historyFile, openStore } from '../../main/store/index.ts';
+import { describe, expect, it } from 'vitest';
+import { BUSY_TIMEOUT_MS, openStore } from '../../main/store/index.ts';
 import { connect } from '../../main/store/open.ts';
 import { migrate, schemaVersion, userVersion } from '../../main/store/schema.ts';
 import { solveWriter } from '../../main/store/solves.ts';
-import { aSolve, tempDir } from './fixtures.ts';
+import { aSolve, openOrThrow } from './fixtures.ts';
+import { freshFolderPerTest } from './folder.ts';
 
-let folder: ReturnType<typeof tempDir>;
-let file: string;
-beforeEach(() => {
-  folder = tempDir();
-  file = historyFile(folder.dir);
-});
-afterEach(() => folder.remove());
-
-function opened(result: ReturnType<typeof openStore>): HistoryStore {
-  if (!result.ok) throw new Error(result.reason);
-  return result.store;
-}
+const folder = freshFolderPerTest();
 
 function integrity(path: string): unknown {
   const db = new Database(path, { readonly: true });
@@ -33,14 +22,14 @@ function integrity(path: string): unknown {
 
 describe('opening the history', () => {
   it('creates the folder and an empty history at the latest schema', () => {
-    const store = opened(openStore(join(folder.dir, 'nested', 'deeper', 'history.sqlite')));
+    const store = openOrThrow(join(folder.dir, 'nested', 'deeper', 'history.sqlite'));
     expect(store.listSolves({}, { offset: 0, limit: 10 })).toEqual({ total: 0, items: [] });
     store.close();
     store.close();
   });
 
   it('sets up the connection: WAL, NORMAL sync, foreign keys, a busy timeout', () => {
-    const db = connect(file, {});
+    const db = connect(folder.file, {});
     try {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.pragma('synchronous', { simple: true })).toBe(1);
@@ -56,13 +45,13 @@ describe('opening the history', () => {
   // columns of that version, then opened as a user upgrading would.
   for (let version = 0; version < schemaVersion; version++) {
     it(`upgrades a file from version ${version}, keeping what it held`, () => {
-      const db = new Database(file);
+      const db = new Database(folder.file);
       migrate(db, version);
       const id = crypto.randomUUID();
       if (version >= 1) solveWriter(db)({ ...aSolve(1), id, label: 'kept' });
       db.close();
 
-      const store = opened(openStore(file));
+      const store = openOrThrow(folder.file);
       try {
         if (version >= 1) expect(store.getSolve(id)?.label).toBe('kept');
         const runId = store.createBatchRun({
@@ -78,57 +67,56 @@ describe('opening the history', () => {
       } finally {
         store.close();
       }
-      const check = new Database(file, { readonly: true });
+      const check = new Database(folder.file, { readonly: true });
       expect(userVersion(check)).toBe(schemaVersion);
       check.close();
     });
   }
 
   it('leaves a file from a newer version untouched, and says so', () => {
-    const db = new Database(file);
+    const db = new Database(folder.file);
     db.pragma(`user_version = ${schemaVersion + 1}`);
     db.close();
-    const before = readFileSync(file);
+    const before = readFileSync(folder.file);
 
-    const result = openStore(file);
+    const result = openStore(folder.file);
     expect(result).toEqual({ ok: false, reason: expect.stringContaining('newer version of TRM') });
-    expect(readFileSync(file)).toEqual(before);
+    expect(readFileSync(folder.file)).toEqual(before);
   });
 });
 
 describe('a damaged history file', () => {
   const at = new Date('2026-11-28T10:20:30.456Z');
-  const aside = () => `${file}.damaged-2026-11-28T10-20-30-456Z`;
+  const aside = () => `${folder.file}.damaged-2026-11-28T10-20-30-456Z`;
 
   it('that is not a database at all is moved aside and a fresh history started, with a notice', () => {
-    writeFileSync(file, 'this is not a database, it only has the name of one'.repeat(100));
-    const result = openStore(file, { now: () => at });
+    writeFileSync(folder.file, 'this is not a database, it only has the name of one'.repeat(100));
+    const result = openStore(folder.file, { now: () => at });
     expect(result).toMatchObject({ ok: true, notice: expect.stringContaining(aside()) });
-    const store = opened(result);
+    if (!result.ok) return;
+    const store = result.store;
     expect(store.saveSolve(aSolve(1)).saved).toBe(true);
     store.close();
     expect(readFileSync(aside(), 'utf8')).toMatch(/^this is not a database/);
   });
 
-  it('with a page overwritten is found by the check at open, and moved aside with its log', () => {
-    const store = opened(openStore(file));
+  it('with a page overwritten is found by the check at open, and moved aside', () => {
+    const store = openOrThrow(folder.file);
     for (let seed = 0; seed < 200; seed++) store.saveSolve(aSolve(seed));
     store.close();
-    const bytes = readFileSync(file);
+    const bytes = readFileSync(folder.file);
     const pageSize = 4096;
     // Page 5 onwards holds table and index pages; scribbling over one is what a bad sector does.
     bytes.fill(0x5a, 5 * pageSize + 100, 6 * pageSize);
-    writeFileSync(file, bytes);
+    writeFileSync(folder.file, bytes);
 
-    const result = openStore(file, { now: () => at });
+    const result = openStore(folder.file, { now: () => at });
     expect(result).toMatchObject({ ok: true, notice: expect.stringMatching(/damaged/) });
-    const fresh = opened(result);
+    if (!result.ok) return;
+    const fresh = result.store;
     expect(fresh.listSolves({}, { offset: 0, limit: 1 }).total).toBe(0);
     fresh.close();
     expect(existsSync(aside())).toBe(true);
-    expect(readdirSync(folder.dir).filter((name) => name.includes('damaged'))).toContain(
-      'history.sqlite.damaged-2026-11-28T10-20-30-456Z',
-    );
   });
 });
 
@@ -148,7 +136,7 @@ describe('a disk that refuses', () => {
 
   // SQLITE_FULL for real: the page limit is SQLite's own notion of a full disk, reached the same way.
   it('when full, does not save the solve and says why; what was committed stays whole and readable', () => {
-    const store = opened(openStore(file, { maxSizeBytes: 256 * 1024 }));
+    const store = openOrThrow(folder.file, { maxSizeBytes: 256 * 1024 });
     const saved: string[] = [];
     let refusal = '';
     for (let seed = 0; seed < 5000 && !refusal; seed++) {
@@ -164,6 +152,6 @@ describe('a disk that refuses', () => {
     store.deleteSolves(saved.slice(0, saved.length / 2));
     expect(store.saveSolve(aSolve(1_000_000)).saved).toBe(true);
     store.close();
-    expect(integrity(file)).toBe('ok');
+    expect(integrity(folder.file)).toBe('ok');
   });
 });

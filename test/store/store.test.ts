@@ -2,17 +2,12 @@ import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HistoryStore, SolveId } from '../../main/store/index.ts';
-import { historyFile, openStore } from '../../main/store/index.ts';
-import { aSolve, arc, maze, sudoku, tempDir } from './fixtures.ts';
+import { historyFile } from '../../main/store/index.ts';
+import { aSolve, arc, maze, openOrThrow, sudoku, tempDir } from './fixtures.ts';
+import { freshFolderPerTest } from './folder.ts';
 
-let folder: ReturnType<typeof tempDir>;
+const folder = freshFolderPerTest();
 let store: HistoryStore;
-
-function open(): HistoryStore {
-  const opened = openStore(historyFile(folder.dir));
-  if (!opened.ok) throw new Error(opened.reason);
-  return opened.store;
-}
 
 function save(...args: Parameters<typeof aSolve>): SolveId {
   const outcome = store.saveSolve(aSolve(...args));
@@ -32,14 +27,8 @@ function count(table: string): number {
 
 const all = { offset: 0, limit: 500 };
 
-beforeEach(() => {
-  folder = tempDir();
-  store = open();
-});
-afterEach(() => {
-  store.close();
-  folder.remove();
-});
+beforeEach(() => (store = openOrThrow(folder.file)));
+afterEach(() => store.close());
 
 describe('a saved solve', () => {
   it('opens again with its puzzle, trace, answer and timings', () => {
@@ -190,7 +179,7 @@ describe('private mode', () => {
     expect(count('puzzles')).toBe(0);
 
     store.close();
-    store = open();
+    store = openOrThrow(folder.file);
     expect(store.getSettings().privateMode).toBe(true);
     store.updateSettings({ privateMode: false });
     expect(store.saveSolve(aSolve(1)).saved).toBe(true);
@@ -238,15 +227,14 @@ describe('export and import', () => {
     const file = store.exportSolves('all', 'json');
 
     const other = tempDir();
-    const opened = openStore(historyFile(other.dir));
-    if (!opened.ok) throw new Error(opened.reason);
+    const copy = openOrThrow(historyFile(other.dir));
     try {
-      expect(opened.store.importSolves(file)).toEqual({ ok: true, added: 3, skipped: 0 });
-      expect(opened.store.importSolves(file)).toEqual({ ok: true, added: 0, skipped: 3 });
-      for (const id of ids) expect(opened.store.getSolve(id)).toEqual(store.getSolve(id));
-      expect(opened.store.listSolves({}, all).total).toBe(3);
+      expect(copy.importSolves(file)).toEqual({ ok: true, added: 3, skipped: 0 });
+      expect(copy.importSolves(file)).toEqual({ ok: true, added: 0, skipped: 3 });
+      for (const id of ids) expect(copy.getSolve(id)).toEqual(store.getSolve(id));
+      expect(copy.listSolves({}, all).total).toBe(3);
     } finally {
-      opened.store.close();
+      copy.close();
       other.remove();
     }
   });

@@ -2,14 +2,11 @@
 // for the tests that read alongside it or kill it part-way. Run by Node with type stripping:
 //   node writer.ts <file> solves <count>     -> "committed <solve id>" per solve
 //   node writer.ts <file> batch <count>      -> "run <run id>", then "committed <file>:<index>" per item
-import { openStore } from '../../main/store/index.ts';
-import { aSolve, sudoku } from './fixtures.ts';
+import { aSolve, openOrThrow, sudoku } from './fixtures.ts';
 
 const [file = '', mode = 'solves', countText = '1000'] = process.argv.slice(2);
 const count = Number(countText);
-const opened = openStore(file);
-if (!opened.ok) throw new Error(opened.reason);
-const store = opened.store;
+const store = openOrThrow(file);
 
 if (mode === 'batch') {
   const items = Array.from({ length: count }, (_, index) => ({ sourceFile: 'puzzles.txt', index }));
