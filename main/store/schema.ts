@@ -21,22 +21,26 @@ export const migrations: readonly string[] = [
     -- Copied from the puzzle so that filtering by kind and ordering by date use one index.
     kind TEXT NOT NULL,
     source_file TEXT NOT NULL,
+    model_id TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('solved', 'unsolved', 'cancelled', 'failed')),
+    steps INTEGER NOT NULL,
+    verified INTEGER NOT NULL CHECK (verified IN (0, 1)),
+    total_ms REAL NOT NULL,
+    label TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+  ) STRICT;
+
+  -- What only opening one solve needs, kept apart so that listing and searching scan small rows.
+  CREATE TABLE solve_details (
+    solve_id INTEGER PRIMARY KEY REFERENCES solves(id) ON DELETE CASCADE,
     -- The puzzle's PuzzleSource (file, line, index) as JSON.
     source TEXT NOT NULL,
-    model_id TEXT NOT NULL,
     model_sha256 TEXT NOT NULL,
     provider TEXT NOT NULL,
     options TEXT NOT NULL,
-    status TEXT NOT NULL CHECK (status IN ('solved', 'unsolved', 'cancelled', 'failed')),
-    steps INTEGER NOT NULL,
-    halt_probability REAL,
-    verified INTEGER NOT NULL CHECK (verified IN (0, 1)),
     error TEXT,
-    total_ms REAL NOT NULL,
     -- The step trace, step times and final answer, packed (codec.ts).
-    detail BLOB NOT NULL,
-    label TEXT NOT NULL DEFAULT '',
-    created_at TEXT NOT NULL
+    detail BLOB NOT NULL
   ) STRICT;
   CREATE INDEX solves_by_date ON solves (created_at DESC, id DESC);
   CREATE INDEX solves_by_kind ON solves (kind, created_at DESC, id DESC);

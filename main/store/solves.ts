@@ -51,8 +51,8 @@ interface DetailRow extends SummaryRow {
 
 const summaryColumns =
   's.uid, s.kind, s.created_at, s.source_file, s.model_id, s.status, s.steps, s.verified, s.total_ms, s.label';
-const detailQuery = `SELECT ${summaryColumns}, p.body, s.source, s.model_sha256, s.provider, s.options,
-  s.detail, s.error FROM solves s JOIN puzzles p ON p.id = s.puzzle_id`;
+const detailQuery = `SELECT ${summaryColumns}, p.body, d.source, d.model_sha256, d.provider, d.options, d.detail,
+  d.error FROM solves s JOIN solve_details d ON d.solve_id = s.id JOIN puzzles p ON p.id = s.puzzle_id`;
 
 function summary(row: SummaryRow): SolveSummary {
   return {
@@ -90,33 +90,38 @@ export type SolveRecord = NewSolve & { id: SolveId; label: string };
 /** Returns a function that writes one solve in its own transaction (puzzle and solve together). */
 export function solveWriter(db: Database): (record: SolveRecord) => void {
   const puzzleId = puzzleRows(db);
-  const insert = db.prepare(
-    `INSERT INTO solves (uid, puzzle_id, kind, source_file, source, model_id, model_sha256, provider, options,
-       status, steps, halt_probability, verified, error, total_ms, detail, label, created_at)
-     VALUES (@uid, @puzzleId, @kind, @sourceFile, @source, @modelId, @modelSha256, @provider, @options,
-       @status, @steps, @haltProbability, @verified, @error, @totalMs, @detail, @label, @createdAt)`,
+  const insertSolve = db.prepare(
+    `INSERT INTO solves (uid, puzzle_id, kind, source_file, model_id, status, steps, verified, total_ms, label,
+       created_at)
+     VALUES (@uid, @puzzleId, @kind, @sourceFile, @modelId, @status, @steps, @verified, @totalMs, @label, @createdAt)`,
+  );
+  const insertDetails = db.prepare(
+    `INSERT INTO solve_details (solve_id, source, model_sha256, provider, options, error, detail)
+     VALUES (@solveId, @source, @modelSha256, @provider, @options, @error, @detail)`,
   );
   return db.transaction((record: SolveRecord) => {
-    const packed: PackedDetail = { trace: record.steps, stepMs: record.timings.stepMs, final: record.final };
-    insert.run({
+    const { lastInsertRowid } = insertSolve.run({
       uid: record.id,
       puzzleId: puzzleId(record.puzzle),
       kind: record.puzzle.kind,
       sourceFile: record.sourceFile ?? record.puzzle.source.file,
-      source: JSON.stringify(record.puzzle.source),
       modelId: record.modelId,
+      status: record.status,
+      steps: record.steps.length,
+      verified: record.final?.verified ? 1 : 0,
+      totalMs: record.timings.totalMs,
+      label: record.label,
+      createdAt: isoTime(record.createdAt ?? new Date().toISOString()),
+    });
+    const packed: PackedDetail = { trace: record.steps, stepMs: record.timings.stepMs, final: record.final };
+    insertDetails.run({
+      solveId: lastInsertRowid,
+      source: JSON.stringify(record.puzzle.source),
       modelSha256: record.modelSha256,
       provider: record.provider,
       options: JSON.stringify(record.options),
-      status: record.status,
-      steps: record.steps.length,
-      haltProbability: record.steps.at(-1)?.haltProbability ?? null,
-      verified: record.final?.verified ? 1 : 0,
       error: record.error ?? null,
-      totalMs: record.timings.totalMs,
       detail: pack(packed),
-      label: record.label,
-      createdAt: isoTime(record.createdAt ?? new Date().toISOString()),
     });
   });
 }
