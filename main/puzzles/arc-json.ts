@@ -1,7 +1,8 @@
 // ARC-AGI task JSON: one task `{train, test}`, or the combined challenges file
 // `{taskId: task}` with its solutions file `{taskId: [output, ...]}`. Every problem is
 // reported with its JSON path, and one bad grid costs only the puzzles that need it.
-import { emptyEntries, type Entries, fileError } from './entries.ts';
+import { emptyEntries, type Entries, fileError, plural } from './entries.ts';
+import { jsonErrorOffset } from './json-error.ts';
 import type { ArcGrid, ArcPuzzle, PuzzleFileError, PuzzleSource } from './types.ts';
 
 export const MAX_ARC_SIZE = 30;
@@ -17,7 +18,7 @@ function gridProblem(value: Json, path: string): string | null {
   const width = Array.isArray(value[0]) ? value[0].length : -1;
   for (const [r, row] of value.entries()) {
     if (!Array.isArray(row)) return `${path}[${r}]: not a row (expected a list of colours)`;
-    if (row.length !== width) return `${path}[${r}]: ragged row of ${row.length} cells, row 0 has ${width}`;
+    if (row.length !== width) return `${path}[${r}]: ragged row of ${plural(row.length, 'cell')}, row 0 has ${width}`;
     if (width === 0 || width > MAX_ARC_SIZE) return `${path}[${r}]: ${width} columns, expected 1 to ${MAX_ARC_SIZE}`;
     for (const [c, colour] of row.entries()) {
       if (!Number.isInteger(colour) || (colour as number) < 0 || (colour as number) > 9) {
@@ -44,11 +45,11 @@ export function parseJson(text: string, file: string): { value: Json } | PuzzleF
   try {
     return { value: JSON.parse(text) as Json };
   } catch (error) {
-    const message = (error as Error).message;
-    const offset = /position (\d+)/.exec(message)?.[1];
-    if (offset === undefined) return fileError({ file }, `malformed JSON: ${message}`);
-    const at = lineAndColumn(text, Number(offset));
-    return fileError({ file, line: at.line }, `malformed JSON at line ${at.line}, column ${at.column}: ${message.replace(/ in JSON at position.*/s, '')}`);
+    const reason = (error as Error).message.replace(/ in JSON at position.*| is not valid JSON$/s, '').replace(/, "[^]*$/, '');
+    const offset = jsonErrorOffset(text);
+    if (offset < 0) return fileError({ file }, `malformed JSON: ${reason}`);
+    const at = lineAndColumn(text, offset);
+    return fileError({ file, line: at.line }, `malformed JSON at line ${at.line}, column ${at.column}: ${reason}`);
   }
 }
 

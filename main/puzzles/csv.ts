@@ -48,10 +48,10 @@ function splitLine(text: string, start: number, end: number): string[] | string 
   }
 }
 
-/** Visits every non-blank line as a record; `#` comment lines are skipped. */
+/** Visits every non-blank line as a record. */
 export function readCsv(text: string, visitor: CsvVisitor): void {
   forEachLine(text, (start, end, line) => {
-    if (trimEnd(text, start, end) === start || text.charCodeAt(start) === 35) return;
+    if (trimEnd(text, start, end) === start) return;
     const fields = splitLine(text, start, end);
     if (typeof fields === 'string') visitor.error(fields, line);
     else visitor.record(fields, line);

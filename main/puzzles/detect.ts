@@ -18,7 +18,7 @@ export function detectFormat(text: string): FileFormat | null {
   let mazeRows = 0;
   let digitRows = 0;
   for (const line of lines) {
-    if (/^[#. SGo\r]+$/.test(line) && line.includes('#')) mazeRows++;
+    if (/^[#. SGo\r]+$/.test(line) && /[#SG]/.test(line)) mazeRows++;
     else if (/[0-9]/.test(line) && !line.startsWith('#')) digitRows++;
   }
   if (mazeRows === 0 && digitRows === 0) return /^[\s.\-_|+]+$/.test(text.slice(start, start + 10_000)) ? 'sudoku-text' : null;

@@ -29,6 +29,9 @@ export function addEntry<P extends Puzzle>(entries: Entries<P>, entry: P | Puzzl
   else entries.puzzles.push(entry);
 }
 
+/** `1 cell`, `2 cells`. */
+export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 export function fileError(source: PuzzleSource, message: string): PuzzleFileError {
   return { source, message };
 }

@@ -1,6 +1,6 @@
 // The maze kind: square grids up to 30x30. Tokens (TRM.md): 30x30 row-major, 0 pad,
 // `# SGo` -> 1..5; a smaller maze sits in the top-left corner, walled in.
-import { onlyEntry } from './entries.ts';
+import { onlyEntry, plural } from './entries.ts';
 import { type Conflict, type PuzzleKind, type SolveReport, verdictOf } from './kind.ts';
 import { distancesFrom, MAX_MAZE_SIZE, shortestRoute } from './maze-solver.ts';
 import { CHAR_BY_CELL, readMazeText } from './maze-text.ts';
@@ -42,7 +42,7 @@ function changedCells(puzzle: MazePuzzle, answer: readonly MazeCell[]): Conflict
   }
   if (throughWalls.length > 0) {
     const where = throughWalls.slice(0, 3).map((cell) => cellName(puzzle, cell)).join('; ');
-    conflicts.push({ message: `walks through ${throughWalls.length} wall cell(s): ${where}`, cells: throughWalls });
+    conflicts.push({ message: `walks through ${throughWalls.length === 1 ? 'a wall' : plural(throughWalls.length, 'wall')} at ${where}`, cells: throughWalls });
   }
   return conflicts;
 }
@@ -53,10 +53,11 @@ function pathConflicts(puzzle: MazePuzzle, answer: readonly MazeCell[]): Conflic
   if (shortest.steps < 0) return [{ message: 'the maze has no path from S to G', cells: [] }];
   const start = puzzle.cells.indexOf('start');
   const goal = puzzle.cells.indexOf('goal');
-  const onPath = (cell: number): boolean => puzzle.cells[cell] !== 'wall' && (answer[cell] === 'path' || cell === goal);
+  // Only open cells can carry the path; S, G and walls under a path mark are reported above.
+  const onPath = (cell: number): boolean => cell === goal || (answer[cell] === 'path' && puzzle.cells[cell] === 'open');
   const distance = distancesFrom(puzzle.rows, puzzle.cols, start, onPath);
   const pathCells: number[] = [];
-  for (let cell = 0; cell < answer.length; cell++) if (answer[cell] === 'path' && puzzle.cells[cell] !== 'wall') pathCells.push(cell);
+  for (let cell = 0; cell < answer.length; cell++) if (answer[cell] === 'path' && puzzle.cells[cell] === 'open') pathCells.push(cell);
   if (distance[goal] === -1) {
     const cut = pathCells.filter((cell) => distance[cell] === -1);
     return [{ message: `the path is broken: it does not lead from S to G (${pathCells.length} path cells)`, cells: cut }];

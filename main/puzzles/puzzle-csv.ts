@@ -2,7 +2,7 @@
 // Sudoku-Extreme and HRM maze sets (`source,question,answer,rating`), Kaggle's
 // `quizzes,solutions`, and `puzzle,solution`. The first row decides Sudoku or maze.
 import { readCsv } from './csv.ts';
-import { addEntry, emptyEntries, type Entries, fileError } from './entries.ts';
+import { addEntry, emptyEntries, type Entries, fileError, plural } from './entries.ts';
 import { mazeFromRows } from './maze-text.ts';
 import { sudokuFromFields } from './sudoku-text.ts';
 import type { MazePuzzle, PuzzleFileError, PuzzleSource, SudokuPuzzle } from './types.ts';
@@ -56,7 +56,7 @@ export function readPuzzleCsv(text: string, file: string): PuzzleCsv {
       }
       if (columns.puzzle < 0) return;
       if (fields.length !== columns.width) {
-        addEntry(entries, fileError(source, `${fields.length} fields, the header has ${columns.width}`));
+        addEntry(entries, fileError(source, `${plural(fields.length, 'field')}, the header has ${columns.width}`));
         return;
       }
       const puzzle = fields[columns.puzzle] as string;

@@ -79,7 +79,7 @@ const countGivens = (cells: readonly number[]): number => cells.reduce((n, d) =>
 export function generateSudoku(options: SudokuGeneratorOptions): SudokuPuzzle {
   const random = seededRandom(options.seed);
   const target = options.givens ?? 0;
-  const attempts = options.attempts ?? (target > 0 && target < 22 ? 50 : 1);
+  const attempts = options.attempts ?? (target > 0 ? 50 : 1);
   let best: { givens: number[]; solution: number[]; count: number } | null = null;
   for (let attempt = 0; attempt < attempts && (best === null || best.count > target); attempt++) {
     const solution = solvedGrid(random);
