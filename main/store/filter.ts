@@ -11,6 +11,14 @@ export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** An FTS5 phrase matching `text` literally: with the trigram tokenizer, a substring in any case. */
+export function phrase(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/** The trigram index cannot find anything shorter than three characters. */
+const TRIGRAM = 3;
+
 /** Dates are compared as stored: ISO 8601 in UTC, which orders as text. */
 export function isoTime(date: string): string {
   const parsed = new Date(date);
@@ -41,7 +49,10 @@ export function filterCondition(filter: SolveFilter): Condition {
     clauses.push('created_at < @until');
     params.until = isoTime(filter.until);
   }
-  if (filter.search) {
+  if (filter.search && [...filter.search].length >= TRIGRAM) {
+    clauses.push('id IN (SELECT rowid FROM solve_search WHERE solve_search MATCH @search)');
+    params.search = phrase(filter.search);
+  } else if (filter.search) {
     clauses.push("(label LIKE @search ESCAPE '\\' OR source_file LIKE @search ESCAPE '\\')");
     params.search = containsPattern(filter.search);
   }

@@ -83,6 +83,27 @@ export const migrations: readonly string[] = [
   ) STRICT, WITHOUT ROWID;
   CREATE INDEX batch_items_by_puzzle ON batch_items (puzzle_id);
   `,
+  // 3: a trigram index over labels and source file names, so a text search reads only the solves
+  // that match instead of every row. Kept in step with \`solves\` by triggers.
+  `
+  CREATE VIRTUAL TABLE solve_search USING fts5 (
+    label, source_file, content = 'solves', content_rowid = 'id', tokenize = 'trigram'
+  );
+  -- Deleted labels are removed from the index at once, not left in old segments until a merge.
+  INSERT INTO solve_search (solve_search, rank) VALUES ('secure-delete', 1);
+  INSERT INTO solve_search (solve_search) VALUES ('rebuild');
+
+  CREATE TRIGGER solves_search_insert AFTER INSERT ON solves BEGIN
+    INSERT INTO solve_search (rowid, label, source_file) VALUES (new.id, new.label, new.source_file);
+  END;
+  CREATE TRIGGER solves_search_delete AFTER DELETE ON solves BEGIN
+    INSERT INTO solve_search (solve_search, rowid, label, source_file) VALUES ('delete', old.id, old.label, old.source_file);
+  END;
+  CREATE TRIGGER solves_search_update AFTER UPDATE OF label, source_file ON solves BEGIN
+    INSERT INTO solve_search (solve_search, rowid, label, source_file) VALUES ('delete', old.id, old.label, old.source_file);
+    INSERT INTO solve_search (rowid, label, source_file) VALUES (new.id, new.label, new.source_file);
+  END;
+  `,
 ];
 
 export const schemaVersion = migrations.length;

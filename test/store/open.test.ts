@@ -53,7 +53,10 @@ describe('opening the history', () => {
 
       const store = openOrThrow(folder.file);
       try {
-        if (version >= 1) expect(store.getSolve(id)?.label).toBe('kept');
+        if (version >= 1) {
+          expect(store.getSolve(id)?.label).toBe('kept');
+          expect(store.listSolves({ search: 'KEPT' }, { offset: 0, limit: 1 }).total).toBe(1);
+        }
         const runId = store.createBatchRun({
           folder: '/f',
           modelId: 'm',

@@ -149,7 +149,7 @@ describe('the list', () => {
     const labelled = save(1);
     store.setLabel(labelled, 'The Nightmare one');
     const fromFile = save(2, { sourceFile: '/home/me/nightmare_100%.txt' });
-    save(3, { sourceFile: 'nightmareX100.txt' });
+    const other = save(3, { sourceFile: 'nightmareX100.txt' });
     const search = (text: string) =>
       store
         .listSolves({ search: text }, all)
@@ -158,6 +158,19 @@ describe('the list', () => {
     expect(search('NIGHTMARE')).toHaveLength(3);
     expect(search('_100%')).toEqual([fromFile]);
     expect(search('nightmare one')).toEqual([labelled]);
+    // Shorter than the trigram index can find: searched row by row instead.
+    expect(search('x1')).toEqual([other]);
+    expect(search('%')).toEqual([fromFile]);
+  });
+
+  it('searches labels as they are now, not as they were', () => {
+    const id = save(1);
+    store.setLabel(id, 'first name');
+    store.setLabel(id, 'second name');
+    expect(store.listSolves({ search: 'first' }, all).total).toBe(0);
+    expect(store.listSolves({ search: 'second' }, all).total).toBe(1);
+    store.deleteSolves([id]);
+    expect(store.listSolves({ search: 'second' }, all).total).toBe(0);
   });
 });
 
