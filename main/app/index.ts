@@ -3,10 +3,13 @@ import { platform } from 'node:os';
 import { join } from 'node:path';
 import type { AppInfo } from '../../preload/api.ts';
 import { ApiError } from '../../preload/reply.ts';
-import { listModels } from '../engine/manifest.ts';
+import type { ProviderSetting } from '../engine/index.ts';
+import { Engine, listModels } from '../engine/index.ts';
 import { parsePuzzleText } from '../puzzles/index.ts';
 import type { Handlers } from './dispatch.ts';
 import { EventBus } from './events.ts';
+import { openHistory } from './history.ts';
+import { solveHandlers } from './solve.ts';
 import { appRoot, defaultDataDir } from './paths.ts';
 import { version } from './version.ts';
 
@@ -19,12 +22,16 @@ export interface AppConfig {
   shell: AppInfo['shell'];
   dataDir?: string;
   modelsDir?: string;
+  provider?: ProviderSetting;
+  /** The inference worker script, when bundling moved it (Electron). */
+  workerUrl?: URL;
 }
 
 export interface App {
   handlers: Handlers;
   events: EventBus;
   info: AppInfo;
+  engine: Engine;
   close(): Promise<void>;
 }
 
@@ -44,20 +51,30 @@ export function createApp(config: AppConfig): App {
     modelsDir: config.modelsDir ?? join(appRoot, 'models'),
     offline: true,
   };
+  const history = openHistory(info.dataDir);
+  if (history.status) info.history = history.status;
   const events = new EventBus();
+  const engine = new Engine({ modelsDir: info.modelsDir, provider: config.provider, workerUrl: config.workerUrl });
 
   const handlers: Handlers = {
     'app.info': async () => info,
     'models.list': () => listModels(info.modelsDir),
     'puzzles.parse': async ({ text, fileName }) => parsePuzzleText(text, fileName),
-    'solve.start': unavailable('Solving with a model'),
-    'solve.cancel': unavailable('Solving with a model'),
-    'history.list': unavailable('History'),
-    'history.delete': unavailable('History'),
+    ...solveHandlers(engine, events),
+    ...history.handlers,
     'batch.scan': unavailable('Batch evaluation'),
     'batch.start': unavailable('Batch evaluation'),
     'batch.cancel': unavailable('Batch evaluation'),
   };
 
-  return { handlers, events, info, close: async () => {} };
+  return {
+    handlers,
+    events,
+    info,
+    engine,
+    close: async () => {
+      await engine.close();
+      history.close();
+    },
+  };
 }

@@ -3,18 +3,20 @@ import { parseArgs } from 'node:util';
 import { version } from '../app/index.ts';
 import type { CliIo, Command } from './command.ts';
 import { UsageError } from './command.ts';
+import { historyCommand } from './commands/history.ts';
 import { checkCommand } from './commands/check.ts';
 import { modelsCommand } from './commands/models.ts';
 import { serveCommand } from './commands/serve.ts';
+import { solveCommand } from './commands/solve.ts';
 import { pendingCommand } from './commands/pending.ts';
 
 export const commands: Command[] = [
   serveCommand,
   modelsCommand,
   checkCommand,
-  pendingCommand('solve', '<file>', 'Solve the puzzles in a file with a model, step by step'),
+  solveCommand,
   pendingCommand('eval', '<folder>', 'Evaluate a model on a folder of puzzle files'),
-  pendingCommand('history', '', 'List, export or wipe the history of solves'),
+  historyCommand,
 ];
 
 function mainHelp(): string {

@@ -56,7 +56,12 @@ async function start(): Promise<void> {
   const core = createApp({
     shell: 'electron',
     dataDir: app.getPath('userData'),
-    modelsDir: join(app.getAppPath(), 'models'),
+    // Models are unpacked from the asar archive (electron-builder.yml) so the worker reads them as plain files.
+    modelsDir: app.isPackaged
+      ? join(process.resourcesPath, 'app.asar.unpacked', 'models')
+      : join(app.getAppPath(), 'models'),
+    // Bundled next to this file; onnxruntime must not run on the Electron main thread.
+    workerUrl: new URL('./worker.js', import.meta.url),
   });
   ipcMain.handle(ipcChannels.request, (event, name: unknown, args: unknown) => {
     const frame = event.senderFrame;

@@ -25,7 +25,11 @@ export default defineConfig(({ mode }) => {
       sourcemap: true,
       lib: preload
         ? { entry: 'preload/index.ts', formats: ['cjs'], fileName: () => 'preload.cjs' }
-        : { entry: 'main/electron/main.ts', formats: ['es'], fileName: () => 'main.js' },
+        : {
+            entry: { main: 'main/electron/main.ts', worker: 'main/engine/worker.ts' },
+            formats: ['es'],
+            fileName: (_format, name) => `${name}.js`,
+          },
       rollupOptions: { external },
     },
   };

@@ -9,7 +9,15 @@ describe('summariseParse', () => {
     expect(summariseParse({ file: 'f', kind: 'sudoku', puzzles: [sudoku], errors: [] })).toBe('1 Sudoku read');
     expect(summariseParse({ file: 'f', kind: 'sudoku', puzzles: [sudoku, sudoku], errors: [] })).toBe('2 Sudokus read');
     expect(
-      summariseParse({ file: 'f', kind: null, puzzles: [], errors: [{ source, message: 'a' }, { source, message: 'b' }] }),
+      summariseParse({
+        file: 'f',
+        kind: null,
+        puzzles: [],
+        errors: [
+          { source, message: 'a' },
+          { source, message: 'b' },
+        ],
+      }),
     ).toBe('0 puzzles read, 2 problems');
   });
 });

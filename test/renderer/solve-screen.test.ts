@@ -8,17 +8,23 @@ const transport: Transport = {
   async call(name, args) {
     calls.push({ name, args });
     if (name === 'puzzles.parse') {
+      const text = (args as { text: string }).text;
+      const readable = !text.startsWith('x');
       return {
         ok: true,
         value: {
           file: 'pasted text',
           kind: 'sudoku',
-          puzzles: [],
-          errors: [{ source: { file: 'pasted text', line: 2 }, message: 'expected 81 cells, found 80' }],
+          puzzles: readable
+            ? [{ kind: 'sudoku', source: { file: 'pasted text', line: 1 }, givens: Array(81).fill(0) }]
+            : [],
+          errors: readable
+            ? []
+            : [{ source: { file: 'pasted text', line: 2 }, message: 'expected 81 cells, found 80' }],
         },
       };
     }
-    return { ok: false, error: { code: 'unavailable', message: 'Solving with a model is not available in this version.' } };
+    return { ok: false, error: { code: 'unavailable', message: 'No sudoku model is installed.' } };
   },
   listen: () => () => {},
 };
@@ -44,10 +50,11 @@ describe('the Solve screen', () => {
     expect(calls.at(-1)).toEqual({ name: 'puzzles.parse', args: { text: 'x\n' + '1'.repeat(80) } });
   });
 
-  it('shows the core’s explanation when solving is not possible', async () => {
+  it('shows the puzzle on a board and the core’s explanation when it cannot be solved', async () => {
     render(Solve);
-    await fireEvent.input(screen.getByLabelText('Puzzle'), { target: { value: '123' } });
+    await fireEvent.input(screen.getByLabelText('Puzzle'), { target: { value: '.'.repeat(81) } });
     await fireEvent.click(screen.getByRole('button', { name: 'Solve' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('Solving with a model is not available in this version.');
+    expect((await screen.findByRole('alert')).textContent).toBe('No sudoku model is installed.');
+    expect(screen.getByRole('grid', { name: 'Sudoku board' })).toBeTruthy();
   });
 });

@@ -1,0 +1,240 @@
+// Engine benchmark: latency, throughput, continuous vs fixed batching, event-loop lag,
+// memory, session load time, the machine's fp32 matmul peak, and PyTorch eager on the same
+// weights and puzzles, in one run. Prints a table and writes bench/results/engine.json.
+//
+//   npm run bench:engine -- [--model ID] [--puzzles N] [--batches 16,32,64] [--threads N]
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import * as ort from 'onnxruntime-node';
+import type { ModelEntry, SolveSettings } from '../main/engine/index.ts';
+import { Engine, readManifest } from '../main/engine/index.ts';
+import { loadStepModel } from '../main/engine/step-model.ts';
+import type { SudokuPuzzle } from '../main/puzzles/index.ts';
+import { generateSudoku } from '../main/puzzles/index.ts';
+
+const repo = fileURLToPath(new URL('..', import.meta.url));
+const modelsDir = join(repo, 'models');
+const { values } = parseArgs({
+  options: {
+    model: { type: 'string' },
+    puzzles: { type: 'string', default: '1000' },
+    batches: { type: 'string', default: '16,32,64,128' },
+    threads: { type: 'string', default: String(cpus().length) },
+    'skip-torch': { type: 'boolean', default: false },
+  },
+});
+const threads = Number(values.threads);
+const count = Number(values.puzzles);
+
+const quantile = (xs: number[], q: number) => {
+  const sorted = xs.toSorted((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+};
+const round = (x: number, digits = 1) => Number(x.toFixed(digits));
+
+/** Matmul FLOPs of one supervision step for one puzzle, from the architecture. */
+export function stepFlops(m: ModelEntry): number {
+  const [S, D] = m.stateShape;
+  const roundUp = (x: number) => Math.ceil(x / 256) * 256;
+  const channelInner = roundUp(Math.round((4 * D * 2) / 3));
+  const channel = 2 * S * (D * 2 * channelInner + channelInner * D);
+  const mixer =
+    m.architecture.variant === 'mlp'
+      ? 2 * D * (S * 2 * roundUp(Math.round((4 * S * 2) / 3)) + roundUp(Math.round((4 * S * 2) / 3)) * S)
+      : 2 * S * D * 4 * D + 4 * S * S * D;
+  const { T, n, layers } = m.architecture;
+  return T * (n + 1) * layers * (channel + mixer) + 2 * m.seqLen * D * m.vocab;
+}
+
+/** The fp32 matmul rate onnxruntime reaches on this machine: a 2048^3 MatMul graph. */
+async function matmulPeak(): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'trm-bench-'));
+  const path = join(dir, 'matmul.onnx');
+  execFileSync('/usr/bin/python3', [
+    '-c',
+    `import onnx
+from onnx import helper, TensorProto as T
+n = 2048
+g = helper.make_graph([helper.make_node('MatMul', ['a', 'b'], ['c'])], 'mm',
+  [helper.make_tensor_value_info('a', T.FLOAT, [n, n]), helper.make_tensor_value_info('b', T.FLOAT, [n, n])],
+  [helper.make_tensor_value_info('c', T.FLOAT, [n, n])])
+onnx.save(helper.make_model(g, opset_imports=[helper.make_opsetid('', 17)]), ${JSON.stringify(path)})`,
+  ]);
+  const session = await ort.InferenceSession.create(path, { intraOpNumThreads: threads });
+  const n = 2048;
+  const feeds = {
+    a: new ort.Tensor('float32', new Float32Array(n * n).fill(0.5), [n, n]),
+    b: new ort.Tensor('float32', new Float32Array(n * n).fill(0.25), [n, n]),
+  };
+  await session.run(feeds);
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    await session.run(feeds);
+    times.push(performance.now() - t);
+  }
+  return (2 * n ** 3) / (quantile(times, 0.5) / 1000) / 1e9;
+}
+
+function puzzleMix(total: number): SudokuPuzzle[] {
+  // Half easy (36-45 givens), half hard (22-27): halting times differ, as in real folders.
+  return Array.from({ length: total }, (_, i) =>
+    generateSudoku({ seed: 10_000 + i, givens: i % 2 === 0 ? 36 + (i % 10) : 22 + (i % 6) }),
+  );
+}
+
+async function main() {
+  const manifest = await readManifest(modelsDir);
+  const model = values.model
+    ? manifest.models.find((m) => m.id === values.model)
+    : manifest.models.find((m) => m.kind === 'sudoku');
+  if (!model) throw new Error(`No model ${values.model ?? 'for sudoku'} in ${modelsDir}.`);
+  const settings: SolveSettings = { policy: 'halt', maxSteps: model.maxSteps, augmentations: 0 };
+  const puzzles = puzzleMix(count);
+  const results: Record<string, unknown> = { model: model.id, threads, puzzles: count, cpu: cpus()[0]?.model };
+
+  const peak = await matmulPeak();
+  results.matmulPeakGflops = round(peak);
+
+  const loadTimes: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    const loaded = await loadStepModel(modelsDir, model, [{ name: 'cpu', why: 'bench' }], {
+      intraOpThreads: threads,
+      allowSpinning: false,
+    });
+    loadTimes.push(performance.now() - t);
+    await loaded.release();
+  }
+  results.sessionLoadMs = round(quantile(loadTimes, 0.5));
+
+  // Single puzzles, one at a time, as a user solving in the app.
+  const single = new Engine({ modelsDir, threads, maxBatch: 1 });
+  await single.solve(puzzles[0]!, settings, { modelId: model.id });
+  const stepMs: number[] = [];
+  const solveMs: number[] = [];
+  let solvedSingle = 0;
+  for (const puzzle of puzzles.slice(0, 20)) {
+    let last = performance.now();
+    const start = last;
+    const { result } = await single.solve(puzzle, settings, {
+      modelId: model.id,
+      onStep: () => {
+        const now = performance.now();
+        stepMs.push(now - last);
+        last = now;
+      },
+    });
+    solveMs.push(performance.now() - start);
+    if (result.status === 'solved') solvedSingle++;
+  }
+  await single.close();
+  results.single = {
+    stepMsP50: round(quantile(stepMs, 0.5)),
+    stepMsP95: round(quantile(stepMs, 0.95)),
+    solveMsP50: round(quantile(solveMs, 0.5)),
+    solveMsP95: round(quantile(solveMs, 0.95)),
+    solved: `${solvedSingle}/20`,
+  };
+
+  // Throughput: continuous batching at several batch sizes, with the event loop watched.
+  const flops = stepFlops(model);
+  const runs: Record<string, unknown>[] = [];
+  let best = { batch: 0, perSecond: 0 };
+  for (const maxBatch of values.batches.split(',').map(Number)) {
+    const engine = new Engine({ modelsDir, threads, maxBatch, allowSpinning: true });
+    await engine.solve(puzzles[0]!, settings, { modelId: model.id });
+    const lag = monitorEventLoopDelay({ resolution: 5 });
+    let peakRss = 0;
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+    lag.enable();
+    let steps = 0;
+    let solved = 0;
+    const start = performance.now();
+    await engine.solveMany(puzzles, settings, {
+      modelId: model.id,
+      onResult: (_i, r) => {
+        steps += r.steps;
+        if (r.status === 'solved') solved++;
+      },
+    });
+    const seconds = (performance.now() - start) / 1000;
+    lag.disable();
+    clearInterval(sampler);
+    await engine.close();
+    const perSecond = count / seconds;
+    if (perSecond > best.perSecond) best = { batch: maxBatch, perSecond };
+    runs.push({
+      maxBatch,
+      puzzlesPerSecond: round(perSecond, 2),
+      meanSteps: round(steps / count, 2),
+      solvedRate: round(solved / count, 3),
+      gflops: round((steps * flops) / seconds / 1e9),
+      percentOfPeak: round((100 * (steps * flops)) / seconds / 1e9 / peak),
+      eventLoopLagP99Ms: round(lag.percentile(99) / 1e6),
+      eventLoopLagMaxMs: round(lag.max / 1e6),
+      peakRssMb: round(peakRss / 2 ** 20),
+    });
+  }
+  results.continuous = runs;
+
+  // Fixed batches: each batch waits for its slowest puzzle before the next starts.
+  const fixedEngine = new Engine({ modelsDir, threads, maxBatch: best.batch, allowSpinning: true });
+  await fixedEngine.solve(puzzles[0]!, settings, { modelId: model.id });
+  const fixedStart = performance.now();
+  for (let i = 0; i < puzzles.length; i += best.batch) {
+    await fixedEngine.solveMany(puzzles.slice(i, i + best.batch), settings, { modelId: model.id, onResult: () => {} });
+  }
+  const fixedPerSecond = count / ((performance.now() - fixedStart) / 1000);
+  await fixedEngine.close();
+  results.fixedBatches = { maxBatch: best.batch, puzzlesPerSecond: round(fixedPerSecond, 2) };
+  results.continuousOverFixed = round(best.perSecond / fixedPerSecond, 2);
+
+  if (!values['skip-torch']) {
+    const dir = mkdtempSync(join(tmpdir(), 'trm-bench-'));
+    const file = join(dir, 'puzzles.json');
+    writeFileSync(file, JSON.stringify(puzzles.map((p) => p.givens)));
+    const checkpoint = (model.training as { checkpoint?: string } | undefined)?.checkpoint;
+    const out = execFileSync(
+      '/usr/bin/python3',
+      [
+        join(repo, 'bench', 'torch_engine.py'),
+        '--checkpoint',
+        join(repo, checkpoint ?? ''),
+        '--puzzles',
+        file,
+        '--threads',
+        String(threads),
+        '--batches',
+        values.batches,
+      ],
+      { encoding: 'utf8', maxBuffer: 1 << 24 },
+    );
+    const torch = JSON.parse(out.trim().split('\n').at(-1)!) as { batch: number; puzzlesPerSecond: number }[];
+    const torchBest = torch.reduce((a, b) => (b.puzzlesPerSecond > a.puzzlesPerSecond ? b : a));
+    results.pytorch = torch;
+    results.ortOverPytorch = round(best.perSecond / torchBest.puzzlesPerSecond, 2);
+  }
+
+  mkdirSync(join(repo, 'bench', 'results'), { recursive: true });
+  writeFileSync(join(repo, 'bench', 'results', 'engine.json'), JSON.stringify(results, null, 2) + '\n');
+  console.log(`Engine benchmark: ${model.id}, ${count} puzzles, ${threads} threads`);
+  console.table({
+    'matmul peak (GFLOP/s)': results.matmulPeakGflops,
+    'session load (ms)': results.sessionLoadMs,
+    ...Object.fromEntries(Object.entries(results.single as object).map(([k, v]) => [`single ${k}`, v])),
+    'best continuous (puzzles/s)': round(best.perSecond, 2),
+    'fixed batches (puzzles/s)': results.fixedBatches && round(fixedPerSecond, 2),
+    'continuous / fixed': results.continuousOverFixed,
+    'ORT / PyTorch': results.ortOverPytorch ?? 'skipped',
+  });
+  console.table(runs);
+  if (results.pytorch) console.table(results.pytorch);
+}
+
+await main();

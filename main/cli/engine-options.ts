@@ -1,0 +1,60 @@
+// Options shared by the commands that run the model (solve, eval): how long to think,
+// whether to vote, and where to run.
+import type { ProviderSetting, SolveSettings } from '../engine/index.ts';
+import type { Options } from './command.ts';
+import { UsageError } from './command.ts';
+
+export const engineOptions: Options = {
+  model: { type: 'string' },
+  policy: { type: 'string' },
+  steps: { type: 'string' },
+  tta: { type: 'string' },
+  provider: { type: 'string' },
+  threads: { type: 'string' },
+};
+
+export const engineHelp = [
+  '  --model <id>       the model to use (default: the first installed for the puzzle kind)',
+  '  --policy <p>       when to stop: halt (when the model is confident, default), fixed (always --steps),',
+  '                     verified (at the first answer that checks out)',
+  '  --steps <n>        at most this many supervision steps (default 16)',
+  '  --tta <k>          also solve k symmetric versions and vote (default 0)',
+  '  --provider <p>     auto (default), cpu, cuda, webgpu, dml or coreml',
+  '  --threads <n>      CPU threads for inference (default: all cores)',
+];
+
+function wholeNumber(name: string, value: unknown, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not ${String(value)}.`);
+  }
+  return n;
+}
+
+const policies = ['halt', 'fixed', 'verified'] as const;
+const providers = ['auto', 'cpu', 'cuda', 'webgpu', 'dml', 'coreml'] as const;
+
+export interface EngineChoices {
+  settings: SolveSettings;
+  modelId?: string;
+  provider: ProviderSetting;
+  threads?: number;
+}
+
+export function engineChoices(values: Record<string, unknown>): EngineChoices {
+  const policy = (values.policy ?? 'halt') as SolveSettings['policy'];
+  if (!policies.includes(policy)) throw new UsageError(`--policy must be one of ${policies.join(', ')}.`);
+  const provider = (values.provider ?? 'auto') as ProviderSetting;
+  if (!providers.includes(provider)) throw new UsageError(`--provider must be one of ${providers.join(', ')}.`);
+  return {
+    settings: {
+      policy,
+      maxSteps: wholeNumber('steps', values.steps, 1, 64) ?? 16,
+      augmentations: wholeNumber('tta', values.tta, 0, 16) ?? 0,
+    },
+    modelId: values.model as string | undefined,
+    provider,
+    threads: wholeNumber('threads', values.threads, 1, 256),
+  };
+}

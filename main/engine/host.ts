@@ -1,0 +1,213 @@
+// The engine as the rest of the app sees it: solve one puzzle (streaming its steps) or
+// many (results in completion order), with the sessions in a worker thread. A worker that
+// dies fails the jobs it had and is replaced on the next request; nothing else stops.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Puzzle } from '../puzzles/index.ts';
+import type { ModelEntry } from './manifest.ts';
+import { readManifest } from './manifest.ts';
+import type { FromWorker, ModelInUse, ToWorker, WorkerConfig } from './protocol.ts';
+import type { ProviderSetting } from './providers.ts';
+import type { PuzzleResult, SolveSettings, StepView } from './solver.ts';
+
+export interface EngineOptions {
+  modelsDir: string;
+  provider?: ProviderSetting;
+  /** onnxruntime intra-op threads; defaults to the machine's cores. */
+  threads?: number;
+  /** Spinning threads trade idle CPU for latency: off for the desktop. */
+  allowSpinning?: boolean;
+  maxBatch?: number;
+  /** Where the worker script is: the bundled Electron app passes its own. */
+  workerUrl?: URL;
+}
+
+export interface SolveHooks {
+  signal?: AbortSignal;
+  onStep?(view: StepView): void;
+}
+
+export interface BatchHooks {
+  signal?: AbortSignal;
+  onResult(index: number, result: PuzzleResult): void;
+}
+
+export class EngineError extends Error {
+  override name = 'EngineError';
+}
+
+interface Job {
+  onModel(model: ModelInUse): void;
+  onStep(index: number, view: StepView): void;
+  onResult(index: number, result: PuzzleResult): void;
+  settle(error?: Error): void;
+}
+
+export class Engine {
+  readonly #options: Required<Omit<EngineOptions, 'workerUrl'>> & { workerUrl: URL };
+  #worker: Worker | null = null;
+  readonly #jobs = new Map<number, Job>();
+  #nextJob = 1;
+
+  constructor(options: EngineOptions) {
+    this.#options = {
+      provider: 'auto',
+      threads: availableParallelism(),
+      allowSpinning: false,
+      maxBatch: 64,
+      workerUrl: new URL('./worker.ts', import.meta.url),
+      ...options,
+    };
+  }
+
+  /** The model for a puzzle kind: the one asked for, else the first listed for that kind. */
+  async chooseModel(kind: Puzzle['kind'], modelId?: string): Promise<ModelEntry> {
+    const { models } = await readManifest(this.#options.modelsDir);
+    const model = modelId ? models.find((m) => m.id === modelId) : models.find((m) => m.kind === kind);
+    if (!model) {
+      throw new EngineError(modelId ? `There is no model ${modelId}.` : `No ${kind} model is installed.`);
+    }
+    if (model.kind !== kind) throw new EngineError(`Model ${model.id} solves ${model.kind} puzzles, not ${kind}.`);
+    return model;
+  }
+
+  #spawn(): Worker {
+    if (this.#worker) return this.#worker;
+    const config: WorkerConfig = {
+      modelsDir: this.#options.modelsDir,
+      provider: this.#options.provider,
+      intraOpThreads: this.#options.threads,
+      allowSpinning: this.#options.allowSpinning,
+      maxBatch: this.#options.maxBatch,
+    };
+    const worker = new Worker(this.#options.workerUrl, { workerData: config });
+    worker.on('message', (message: FromWorker) => this.#receive(message));
+    const fail = (reason: string) => {
+      if (this.#worker !== worker) return;
+      this.#worker = null;
+      this.#failAll(`The inference worker stopped (${reason}); it restarts on the next request.`);
+    };
+    worker.on('error', (error) => fail(error.message));
+    worker.on('exit', (code) => fail(`exit code ${code}`));
+    worker.unref();
+    this.#worker = worker;
+    return worker;
+  }
+
+  #receive(message: FromWorker): void {
+    const job = this.#jobs.get(message.job);
+    if (!job) return;
+    switch (message.type) {
+      case 'model':
+        return job.onModel(message.model);
+      case 'step':
+        return job.onStep(message.index, message.view);
+      case 'result':
+        return job.onResult(message.index, message.result);
+      case 'done':
+        this.#jobs.delete(message.job);
+        return job.settle();
+      case 'error':
+        this.#jobs.delete(message.job);
+        return job.settle(new EngineError(message.message));
+    }
+  }
+
+  async #run(
+    model: ModelEntry,
+    puzzles: Puzzle[],
+    settings: SolveSettings,
+    interactive: boolean,
+    hooks: Omit<Job, 'settle'>,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    const wrongKind = puzzles.findIndex((p) => p.kind !== model.kind);
+    if (wrongKind !== -1) {
+      throw new EngineError(
+        `Puzzle ${wrongKind + 1} is a ${puzzles[wrongKind]!.kind}; model ${model.id} solves ${model.kind}.`,
+      );
+    }
+    if (puzzles.length === 0) return;
+    const worker = this.#spawn();
+    const id = this.#nextJob++;
+    const done = new Promise<void>((resolve, reject) => {
+      this.#jobs.set(id, { ...hooks, settle: (error) => (error ? reject(error) : resolve()) });
+    });
+    // Keep the process alive only while work is in flight, so an idle engine never holds a CLI open.
+    worker.ref();
+    const cancel = () => worker.postMessage({ type: 'cancel', job: id } satisfies ToWorker);
+    signal?.addEventListener('abort', cancel, { once: true });
+    worker.postMessage({
+      type: 'solve',
+      job: id,
+      modelId: model.id,
+      puzzles,
+      settings,
+      interactive,
+    } satisfies ToWorker);
+    try {
+      await done;
+    } finally {
+      signal?.removeEventListener('abort', cancel);
+      if (this.#jobs.size === 0) this.#worker?.unref();
+    }
+  }
+
+  /** Solves one puzzle, streaming each supervision step; cancellable between steps. */
+  async solve(
+    puzzle: Puzzle,
+    settings: SolveSettings,
+    hooks: SolveHooks & { modelId?: string } = {},
+  ): Promise<{ model: ModelInUse; result: PuzzleResult }> {
+    const entry = await this.chooseModel(puzzle.kind, hooks.modelId);
+    let model: ModelInUse | null = null;
+    let result: PuzzleResult | null = null;
+    await this.#run(
+      entry,
+      [puzzle],
+      settings,
+      true,
+      {
+        onModel: (m) => (model = m),
+        onStep: (_index, view) => hooks.onStep?.(view),
+        onResult: (_index, r) => (result = r),
+      },
+      hooks.signal,
+    );
+    return { model: model!, result: result! };
+  }
+
+  /** Solves many puzzles of one kind with continuous batching; results arrive as each finishes. */
+  async solveMany(
+    puzzles: Puzzle[],
+    settings: SolveSettings,
+    hooks: BatchHooks & { modelId?: string },
+  ): Promise<ModelInUse | null> {
+    if (puzzles.length === 0) return null;
+    const entry = await this.chooseModel(puzzles[0]!.kind, hooks.modelId);
+    let model: ModelInUse | null = null;
+    await this.#run(
+      entry,
+      puzzles,
+      settings,
+      false,
+      { onModel: (m) => (model = m), onStep: () => {}, onResult: hooks.onResult },
+      hooks.signal,
+    );
+    return model;
+  }
+
+  /** Stops the worker; work in flight fails with an explanation. The next request starts a new one. */
+  async close(): Promise<void> {
+    const worker = this.#worker;
+    this.#worker = null;
+    this.#failAll('The engine was closed while this work was running.');
+    await worker?.terminate();
+  }
+
+  #failAll(message: string): void {
+    const error = new EngineError(message);
+    for (const job of this.#jobs.values()) job.settle(error);
+    this.#jobs.clear();
+  }
+}

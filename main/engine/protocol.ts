@@ -1,0 +1,39 @@
+// Messages between the engine host (any main thread) and the inference worker.
+import type { Puzzle } from '../puzzles/index.ts';
+import type { ProviderSetting } from './providers.ts';
+import type { PuzzleResult, SolveSettings, StepView } from './solver.ts';
+
+export interface WorkerConfig {
+  modelsDir: string;
+  provider: ProviderSetting;
+  intraOpThreads: number;
+  allowSpinning: boolean;
+  maxBatch: number;
+}
+
+export interface ModelInUse {
+  id: string;
+  sha256: string;
+  provider: string;
+  /** Accelerators tried first and why they failed, empty when the first choice worked. */
+  fallbacks: string[];
+}
+
+export type ToWorker =
+  | {
+      type: 'solve';
+      job: number;
+      modelId: string;
+      puzzles: Puzzle[];
+      settings: SolveSettings;
+      /** Interactive: stream every step, keep the trace, jump the queue. */
+      interactive: boolean;
+    }
+  | { type: 'cancel'; job: number };
+
+export type FromWorker =
+  | { type: 'model'; job: number; model: ModelInUse }
+  | { type: 'step'; job: number; index: number; view: StepView }
+  | { type: 'result'; job: number; index: number; result: PuzzleResult }
+  | { type: 'done'; job: number }
+  | { type: 'error'; job: number; message: string };

@@ -1,0 +1,89 @@
+// The inference worker: onnxruntime's run() blocks its thread, so sessions live here and
+// every door's main thread stays responsive. One scheduler per loaded model.
+import { parentPort, workerData } from 'node:worker_threads';
+import * as ort from 'onnxruntime-node';
+import { readManifest } from './manifest.ts';
+import type { FromWorker, ToWorker, WorkerConfig } from './protocol.ts';
+import { currentPlatform, providerCandidates } from './providers.ts';
+import { Scheduler } from './scheduler.ts';
+import { solvePuzzle } from './solver.ts';
+import type { StepModel } from './step-model.ts';
+import { loadStepModel } from './step-model.ts';
+
+const config = workerData as WorkerConfig;
+const port = parentPort!;
+const send = (message: FromWorker) => port.postMessage(message);
+
+const loaded = new Map<string, Promise<{ model: StepModel; scheduler: Scheduler }>>();
+const jobs = new Map<number, AbortController>();
+
+function load(modelId: string) {
+  let entry = loaded.get(modelId);
+  if (!entry) {
+    entry = (async () => {
+      const manifest = await readManifest(config.modelsDir);
+      const model = manifest.models.find((m) => m.id === modelId);
+      if (!model) throw new Error(`No model ${modelId} in ${config.modelsDir}.`);
+      const candidates = providerCandidates(
+        config.provider,
+        currentPlatform(ort.listSupportedBackends().map((b) => b.name)),
+      );
+      const stepModel = await loadStepModel(config.modelsDir, model, candidates, {
+        intraOpThreads: config.intraOpThreads,
+        allowSpinning: config.allowSpinning,
+      });
+      const [S, D] = model.stateShape;
+      const scheduler = new Scheduler(
+        stepModel.run,
+        { seqLen: model.seqLen, vocab: model.vocab, stateSize: S * D },
+        config.maxBatch,
+      );
+      return { model: stepModel, scheduler };
+    })();
+    // A failed load is not cached: the file may be fixed and the next request retried.
+    entry.catch(() => loaded.delete(modelId));
+    loaded.set(modelId, entry);
+  }
+  return entry;
+}
+
+async function solve(message: Extract<ToWorker, { type: 'solve' }>): Promise<void> {
+  const controller = new AbortController();
+  jobs.set(message.job, controller);
+  try {
+    const { model, scheduler } = await load(message.modelId);
+    send({
+      type: 'model',
+      job: message.job,
+      model: {
+        id: model.entry.id,
+        sha256: model.entry.sha256,
+        provider: model.provider.name,
+        fallbacks: model.fallbacks,
+      },
+    });
+    await Promise.all(
+      message.puzzles.map(async (puzzle, index) => {
+        const result = await solvePuzzle(scheduler, {
+          puzzle,
+          settings: message.settings,
+          urgent: message.interactive,
+          keepTrace: message.interactive,
+          signal: controller.signal,
+          onStep: message.interactive ? (view) => send({ type: 'step', job: message.job, index, view }) : undefined,
+        });
+        send({ type: 'result', job: message.job, index, result });
+      }),
+    );
+    send({ type: 'done', job: message.job });
+  } catch (error) {
+    send({ type: 'error', job: message.job, message: error instanceof Error ? error.message : String(error) });
+  } finally {
+    jobs.delete(message.job);
+  }
+}
+
+port.on('message', (message: ToWorker) => {
+  if (message.type === 'solve') void solve(message);
+  else jobs.get(message.job)?.abort();
+});

@@ -1,0 +1,133 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SolveSettings, StepView } from '../../main/engine/index.ts';
+import { Engine, EngineError } from '../../main/engine/index.ts';
+import type { Puzzle } from '../../main/puzzles/index.ts';
+import { parsePuzzleText } from '../../main/puzzles/index.ts';
+import { readParityFixture, tinyModelsDir } from './fixture-models.ts';
+
+const easy = '53..7....6..195....98....6.8...6...34..8.3..17...2...6.6....28....419..5....8..79';
+const fixed = (maxSteps: number): SolveSettings => ({ policy: 'fixed', maxSteps, augmentations: 0 });
+
+function sudoku(text: string): Puzzle {
+  const puzzle = parsePuzzleText(text, 'test').puzzles[0];
+  if (!puzzle) throw new Error(`not a puzzle: ${text}`);
+  return puzzle;
+}
+
+const engines: Engine[] = [];
+function engine(modelsDir: string, maxBatch = 4): Engine {
+  const e = new Engine({ modelsDir, threads: 1, maxBatch });
+  engines.push(e);
+  return e;
+}
+
+afterEach(async () => {
+  await Promise.all(engines.splice(0).map((e) => e.close()));
+});
+
+describe('the engine, running the exported tiny TRM in its worker', () => {
+  it('matches the PyTorch outputs step by step (parity fixture)', async () => {
+    const fixture = await readParityFixture();
+    const e = engine(await tinyModelsDir());
+    for (const [row, tokens] of fixture.tokens.entries()) {
+      const text = tokens.map((t) => (t <= 1 ? '.' : String(t - 1))).join('');
+      const views: StepView[] = [];
+      await e.solve(sudoku(text), fixed(fixture.steps.length), { onStep: (v) => views.push(v) });
+      expect(views.map((v) => v.step)).toEqual(fixture.steps.map((_, i) => i + 1));
+      fixture.steps.forEach((step, s) => {
+        expect(views[s]!.haltProbability).toBeCloseTo(1 / (1 + Math.exp(-step.q_halt[row]!)), 4);
+        const confidence = step.logits[row]!.map((cell) => {
+          const max = Math.max(...cell);
+          return 1 / cell.reduce((sum, v) => sum + Math.exp(v - max), 0);
+        });
+        views[s]!.confidence.forEach((c, i) => expect(c).toBeCloseTo(confidence[i]!, 3));
+      });
+    }
+  });
+
+  it('streams one event per supervision step and runs exactly the fixed number of steps', async () => {
+    const e = engine(await tinyModelsDir());
+    const steps: number[] = [];
+    const { model, result } = await e.solve(sudoku(easy), fixed(5), { onStep: (v) => steps.push(v.step) });
+    expect(steps).toEqual([1, 2, 3, 4, 5]);
+    expect(result).toMatchObject({ steps: 5, end: 'max-steps', views: 1 });
+    expect(['solved', 'unsolved']).toContain(result.status);
+    expect(result.trace).toHaveLength(5);
+    expect(model).toMatchObject({ id: 'tiny-sudoku', provider: 'cpu' });
+  });
+
+  it('stops a solve that is cancelled between steps', async () => {
+    const e = engine(await tinyModelsDir());
+    const controller = new AbortController();
+    const { result } = await e.solve(sudoku(easy), fixed(64), {
+      signal: controller.signal,
+      onStep: (v) => v.step === 2 && controller.abort(),
+    });
+    expect(result.status).toBe('cancelled');
+    expect(result.steps).toBeLessThan(64);
+  });
+
+  it('returns every puzzle of concurrent batches exactly once, refilling freed rows', async () => {
+    const e = engine(await tinyModelsDir(), 3);
+    const puzzles = Array.from({ length: 10 }, () => sudoku(easy));
+    const seen = { short: [] as number[], long: [] as number[] };
+    const steps = { short: new Set<number>(), long: new Set<number>() };
+    await Promise.all([
+      e.solveMany(puzzles, fixed(2), { onResult: (i, r) => (seen.short.push(i), steps.short.add(r.steps)) }),
+      e.solveMany(puzzles, fixed(5), { onResult: (i, r) => (seen.long.push(i), steps.long.add(r.steps)) }),
+    ]);
+    const all = [...Array(10).keys()];
+    expect(seen.short.toSorted((a, b) => a - b)).toEqual(all);
+    expect(seen.long.toSorted((a, b) => a - b)).toEqual(all);
+    expect([...steps.short]).toEqual([2]);
+    expect([...steps.long]).toEqual([5]);
+  });
+
+  it('votes over symmetric views of the puzzle and reports how many agreed', async () => {
+    const e = engine(await tinyModelsDir());
+    const { result } = await e.solve(sudoku(easy), { policy: 'fixed', maxSteps: 2, augmentations: 3 });
+    expect(result.views).toBe(4);
+    expect(result.votes).toBeGreaterThanOrEqual(1);
+    expect(result.votes).toBeLessThanOrEqual(4);
+  });
+
+  it('explains a missing model, and the wrong kind of puzzle for a model', async () => {
+    const e = engine(await tinyModelsDir());
+    await expect(e.solve(sudoku(easy), fixed(1), { modelId: 'nope' })).rejects.toThrow(/no model nope/i);
+    const maze = parsePuzzleText('#####\n#S G#\n#####', 'maze.txt').puzzles[0];
+    if (maze) await expect(e.solve(maze, fixed(1))).rejects.toThrow(EngineError);
+  });
+
+  it('refuses an altered model file and keeps serving', async () => {
+    const e = engine(
+      await tinyModelsDir('tiny-sudoku', (bytes) => {
+        const copy = Buffer.from(bytes);
+        copy[copy.length - 1] = copy[copy.length - 1]! ^ 0xff;
+        return copy;
+      }),
+    );
+    await expect(e.solve(sudoku(easy), fixed(1))).rejects.toThrow(/altered or truncated/);
+    const good = engine(await tinyModelsDir());
+    await expect(good.solve(sudoku(easy), fixed(1))).resolves.toBeTruthy();
+  });
+
+  it('fails the work in flight when its worker goes away, and starts a new one for the next request', async () => {
+    const e = engine(await tinyModelsDir(), 2);
+    const puzzles = Array.from({ length: 20 }, () => sudoku(easy));
+    let results = 0;
+    const batch = e.solveMany(puzzles, fixed(8), {
+      onResult: () => {
+        if (++results === 1) void e.close();
+      },
+    });
+    await expect(batch).rejects.toThrow(EngineError);
+    expect(results).toBeLessThan(20);
+    const { result } = await e.solve(sudoku(easy), fixed(2));
+    expect(result.steps).toBe(2);
+  });
+
+  it('answers an empty batch at once', async () => {
+    const e = engine(await tinyModelsDir());
+    expect(await e.solveMany([], fixed(1), { onResult: () => {} })).toBeNull();
+  });
+});
