@@ -60,7 +60,7 @@ export function createApp(config: AppConfig): App {
     'app.info': async () => info,
     'models.list': () => listModels(info.modelsDir),
     'puzzles.parse': async ({ text, fileName }) => parsePuzzleText(text, fileName),
-    ...solveHandlers(engine, events),
+    ...solveHandlers(engine, events, (solve) => history.store?.saveSolve(solve)),
     ...history.handlers,
     'batch.scan': unavailable('Batch evaluation'),
     'batch.start': unavailable('Batch evaluation'),

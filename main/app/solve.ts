@@ -1,15 +1,71 @@
-// solve.start / solve.cancel: one interactive solve at a time per request, its steps
-// streamed as events so every door (window, browser, CLI) can watch the model think.
+// solve.start / solve.cancel: each solve's steps streamed as events so every door (window,
+// browser, CLI) can watch the model think, and every finished solve kept in history.
 import { randomUUID } from 'node:crypto';
 import type { SolveOutcome } from '../../preload/api.ts';
 import { ApiError } from '../../preload/reply.ts';
-import type { Engine } from '../engine/index.ts';
+import type { Engine, ModelInUse, PuzzleResult, SolveSettings } from '../engine/index.ts';
 import { EngineError } from '../engine/index.ts';
+import type { Puzzle } from '../puzzles/index.ts';
 import { parsePuzzleText } from '../puzzles/index.ts';
+import type { NewSolve } from '../store/index.ts';
 import type { Handlers } from './dispatch.ts';
 import type { EventBus } from './events.ts';
 
-export function solveHandlers(engine: Engine, events: EventBus): Pick<Handlers, 'solve.start' | 'solve.cancel'> {
+/** Receives each finished solve; the history store in the app, nothing in private mode. */
+export type SolveRecorder = (solve: NewSolve) => void;
+
+/**
+ * History keeps answers in the model's token form (trace and final answer alike), the one
+ * encoding every puzzle kind shares; the kind's decode turns them back into a grid.
+ */
+export function historyRecord(
+  puzzle: Puzzle,
+  model: ModelInUse,
+  settings: SolveSettings,
+  result: PuzzleResult,
+  stepMs: number[],
+): NewSolve {
+  return {
+    puzzle,
+    modelId: model.id,
+    modelSha256: model.sha256,
+    provider: model.provider,
+    options: settings,
+    status: result.status,
+    steps: (result.trace ?? []).map((step) => ({ cells: step.tokens, haltProbability: step.haltProbability })),
+    final:
+      result.status === 'solved' || result.status === 'unsolved'
+        ? {
+            cells: result.tokens,
+            verified: result.status === 'solved',
+            conflicts: result.conflicts.map((c) => c.message),
+          }
+        : null,
+    ...(result.error ? { error: result.error } : {}),
+    timings: { totalMs: result.elapsedMs, stepMs },
+  };
+}
+
+function outcomeOf(solveId: string, model: ModelInUse, result: PuzzleResult): SolveOutcome {
+  if (result.status === 'cancelled') return { solveId, status: 'cancelled', steps: result.steps };
+  if (result.status === 'failed') return { solveId, status: 'failed', error: result.error ?? 'The model failed.' };
+  return {
+    solveId,
+    status: result.status,
+    model,
+    steps: result.steps,
+    answer: result.answer,
+    conflicts: result.conflicts,
+    haltProbability: result.haltProbability,
+    elapsedMs: result.elapsedMs,
+  };
+}
+
+export function solveHandlers(
+  engine: Engine,
+  events: EventBus,
+  record: SolveRecorder,
+): Pick<Handlers, 'solve.start' | 'solve.cancel'> {
   const running = new Map<string, AbortController>();
 
   return {
@@ -32,25 +88,22 @@ export function solveHandlers(engine: Engine, events: EventBus): Pick<Handlers, 
       const solveId = randomUUID();
       const controller = new AbortController();
       running.set(solveId, controller);
+      const stepMs: number[] = [];
+      let last = performance.now();
       void engine
         .solve(puzzle, options, {
           modelId,
           signal: controller.signal,
-          onStep: (view) => events.emit('solve.step', { solveId, ...view }),
+          onStep: (view) => {
+            const now = performance.now();
+            stepMs.push(now - last);
+            last = now;
+            events.emit('solve.step', { solveId, ...view });
+          },
         })
-        .then(({ model, result }): SolveOutcome => {
-          if (result.status === 'cancelled') return { solveId, status: 'cancelled', steps: result.steps };
-          if (result.status === 'failed') return { solveId, status: 'failed', error: result.error ?? 'failed' };
-          return {
-            solveId,
-            status: result.status,
-            model,
-            steps: result.steps,
-            answer: result.answer,
-            conflicts: result.conflicts,
-            haltProbability: result.haltProbability,
-            elapsedMs: result.elapsedMs,
-          };
+        .then(({ model, result }) => {
+          record(historyRecord(puzzle, model, options, result, stepMs));
+          return outcomeOf(solveId, model, result);
         })
         .catch((error: unknown): SolveOutcome => ({
           solveId,

@@ -51,12 +51,12 @@ export class Engine {
 
   constructor(options: EngineOptions) {
     this.#options = {
-      provider: 'auto',
-      threads: availableParallelism(),
-      allowSpinning: false,
-      maxBatch: 64,
-      workerUrl: new URL('./worker.ts', import.meta.url),
-      ...options,
+      modelsDir: options.modelsDir,
+      provider: options.provider ?? 'auto',
+      threads: options.threads ?? availableParallelism(),
+      allowSpinning: options.allowSpinning ?? false,
+      maxBatch: options.maxBatch ?? 64,
+      workerUrl: options.workerUrl ?? new URL('./worker.ts', import.meta.url),
     };
   }
 

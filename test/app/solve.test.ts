@@ -1,0 +1,99 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { App } from '../../main/app/index.ts';
+import { createApp } from '../../main/app/index.ts';
+import type { SolveOutcome, SolveStep } from '../../preload/api.ts';
+import { ApiError } from '../../preload/reply.ts';
+import { tinyModelsDir } from '../engine/fixture-models.ts';
+
+const easy = '53..7....6..195....98....6.8...6...34..8.3..17...2...6.6....28....419..5....8..79';
+const apps: App[] = [];
+
+async function app(): Promise<App> {
+  const created = createApp({
+    shell: 'cli',
+    dataDir: await mkdtemp(join(tmpdir(), 'trm-app-')),
+    modelsDir: await tinyModelsDir(),
+  });
+  apps.push(created);
+  return created;
+}
+
+function finished(a: App, solveId: () => string | null): Promise<{ steps: SolveStep[]; outcome: SolveOutcome }> {
+  const steps: SolveStep[] = [];
+  return new Promise((resolve) => {
+    const stop = a.events.subscribe((name, payload) => {
+      if (name === 'solve.step') steps.push(payload as SolveStep);
+      if (name === 'solve.done' && (payload as SolveOutcome).solveId === solveId()) {
+        stop();
+        resolve({ steps: steps.filter((s) => s.solveId === solveId()), outcome: payload as SolveOutcome });
+      }
+    });
+  });
+}
+
+afterEach(async () => {
+  await Promise.all(apps.splice(0).map((a) => a.close()));
+});
+
+describe('solving through the app', () => {
+  it('streams the steps, reports the outcome and keeps the solve in history', async () => {
+    const a = await app();
+    let id: string | null = null;
+    const done = finished(a, () => id);
+    ({ solveId: id } = await a.handlers['solve.start']({
+      text: easy,
+      index: 0,
+      options: { policy: 'fixed', maxSteps: 3, augmentations: 0 },
+    }));
+    const { steps, outcome } = await done;
+    expect(steps.map((s) => s.step)).toEqual([1, 2, 3]);
+    expect(outcome).toMatchObject({ solveId: id, steps: 3, model: { id: 'tiny-sudoku', provider: 'cpu' } });
+    expect(['solved', 'unsolved']).toContain(outcome.status);
+
+    const page = await a.handlers['history.list']({ offset: 0, limit: 10 });
+    expect(page.total).toBe(1);
+    const detail = await a.handlers['history.get']({ id: page.items[0]!.id });
+    expect(detail.steps).toHaveLength(3);
+    expect(detail.modelId).toBe('tiny-sudoku');
+  });
+
+  it('can be cancelled while the model thinks', async () => {
+    const a = await app();
+    let id: string | null = null;
+    const done = finished(a, () => id);
+    a.events.subscribe((name, payload) => {
+      if (name === 'solve.step' && (payload as SolveStep).step === 1) void a.handlers['solve.cancel']({ solveId: id! });
+    });
+    ({ solveId: id } = await a.handlers['solve.start']({
+      text: easy,
+      index: 0,
+      options: { policy: 'fixed', maxSteps: 64, augmentations: 0 },
+    }));
+    expect((await done).outcome.status).toBe('cancelled');
+  });
+
+  it('explains text that holds no puzzle', async () => {
+    const a = await app();
+    const error = await a.handlers['solve.start']({
+      text: 'hello',
+      index: 0,
+      options: { policy: 'halt', maxSteps: 16, augmentations: 0 },
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ code: 'invalid-arguments', message: 'No puzzle could be read from the text.' });
+  });
+
+  it('explains a puzzle kind that has no model', async () => {
+    const a = await app();
+    const maze = ['#####', '#S  #', '# # #', '#  G#', '#####'].join('\n');
+    const error = await a.handlers['solve.start']({
+      text: maze,
+      index: 0,
+      options: { policy: 'halt', maxSteps: 16, augmentations: 0 },
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'unavailable', message: 'No maze model is installed.' });
+  });
+});
