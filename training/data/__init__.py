@@ -1,0 +1,1 @@
+"""Puzzle generators and file readers for training and evaluation."""

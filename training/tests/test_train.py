@@ -1,0 +1,66 @@
+from types import SimpleNamespace
+
+import numpy as np
+import torch
+
+from data.sudoku import SudokuSource, make_bank
+from evaluate import evaluate
+from train import Trainer, build_config, save
+
+
+def config(preset="tiny", **kw):
+    args = SimpleNamespace(preset=preset, **kw)
+    return build_config(args)
+
+
+class FixedPuzzles(SudokuSource):
+    """Always the same few puzzles: for checking that the loop can fit them."""
+
+    def __init__(self, puzzles, solutions, seed=0):
+        self.puzzles, self.solutions_, self.rng = puzzles, solutions, np.random.default_rng(seed)
+
+    def sample(self, batch, givens=None):
+        idx = self.rng.integers(0, len(self.puzzles), batch)
+        return self.puzzles[idx], self.solutions_[idx]
+
+
+def test_tiny_model_overfits_8_puzzles():
+    torch.manual_seed(0)
+    puzzles, solutions = SudokuSource(make_bank(8, seed=9), givens=(35, 45), seed=0).sample(8)
+    trainer = Trainer(config(hidden=32, T=1, n=1, batch=8, lr=3e-3, warmup=10, halt_max_steps=2, ema=0.5, expansion=1.0),
+                      torch.device("cpu"))
+    trainer.source = FixedPuzzles(puzzles, solutions)
+    for _ in range(80):
+        m = trainer.train_step()
+    assert m["cell_acc"] > 0.98, m
+    table = evaluate(trainer.ema, puzzles, solutions, "train8", max_steps=2, steps=(2,))
+    assert table[0]["bins"][0]["cellAccuracy"] > 0.95, table
+
+
+def test_resume_gives_identical_next_step(tmp_path):
+    torch.manual_seed(0)
+    a = Trainer(config(), torch.device("cpu"))
+    for _ in range(3):
+        a.train_step()
+    save(a.state(), tmp_path / "last.pt")
+    expected = a.train_step()
+    torch.manual_seed(123)  # a fresh process would start from other random weights
+    b = Trainer(config(), torch.device("cpu"))
+    b.load(torch.load(tmp_path / "last.pt"))
+    got = b.train_step()
+    assert got == expected
+    assert all(torch.equal(p, q) for p, q in zip(a.model.parameters(), b.model.parameters()))
+
+
+def test_gpu_preset_runs_at_tiny_size_on_cpu(tmp_path):
+    # same code path as the H200 run (bf16 autocast and torch.compile switch themselves off on CPU)
+    cfg = config("gpu", hidden=32, T=1, n=1, batch=4, bank=8)
+    assert cfg["bf16"] and cfg["compile"]
+    trainer = Trainer(cfg, torch.device("cpu"))
+    for _ in range(2):
+        assert np.isfinite(trainer.train_step()["loss"])
+    # a cpu-preset checkpoint continues under the gpu preset (weights, EMA and counters)
+    save(trainer.state(), tmp_path / "g.pt")
+    other = Trainer(config("gpu", hidden=32, T=1, n=1, batch=8, bank=8), torch.device("cpu"))
+    other.load(torch.load(tmp_path / "g.pt"), exact=False)
+    assert other.step == 2 and np.isfinite(other.train_step()["loss"])

@@ -1,0 +1,228 @@
+"""Train a TRM by deep supervision: every optimizer step is one supervision step on a batch
+whose rows sit at different depths of their own recursion (the official "carry" loop).
+
+  nice -n 19 /usr/bin/python3 training/train.py --preset cpu --out training/runs/cpu
+  ... --resume training/runs/cpu/last.pt          # continue exactly where it stopped
+  ... --preset gpu --resume <cpu checkpoint>      # continue a run with other settings (same model)
+"""
+import argparse
+import contextlib
+import copy
+import json
+import math
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from data.sudoku import SudokuSource, make_bank, to_tokens  # noqa: E402
+from evaluate import CACHE, evaluate, heldout_set  # noqa: E402
+from model import TRM, TRMConfig, count_parameters  # noqa: E402
+from presets import PRESETS  # noqa: E402
+
+TRAIN_SEED = 1  # bank seed for training puzzles; held-out sets use evaluate.HELDOUT_SEED
+MODEL_FIELDS = set(TRMConfig.__dataclass_fields__)
+
+
+def make_optimizer(model, lr, weight_decay):
+    try:  # the official optimizer, when installed (pip install adam-atan2)
+        from adam_atan2 import AdamATan2
+        return AdamATan2(model.parameters(), lr=lr, betas=(0.9, 0.95), weight_decay=weight_decay)
+    except ImportError:
+        return torch.optim.AdamW(model.parameters(), lr=lr, betas=(0.9, 0.95), weight_decay=weight_decay)
+
+
+class Trainer:
+    def __init__(self, cfg, device):
+        self.cfg, self.device = cfg, device
+        self.model = TRM(TRMConfig(**{k: v for k, v in cfg.items() if k in MODEL_FIELDS})).to(device)
+        self.ema = copy.deepcopy(self.model).requires_grad_(False)
+        self.opt = make_optimizer(self.model, cfg["lr"], cfg["weight_decay"])
+        self.source = SudokuSource(make_bank(cfg["bank"], TRAIN_SEED, CACHE), tuple(cfg["givens"]), cfg["seed"])
+        self.step = self.puzzle_steps = self.puzzles = 0
+        self.wall = self.cpu = 0.0  # accumulated over resumes
+        B, S, D, L = cfg["batch"], self.model.cfg.state_len, cfg["hidden"], cfg["seq_len"]
+        # every row starts halted, so the first step loads fresh puzzles everywhere
+        self.carry = dict(tokens=torch.ones(B, L, dtype=torch.long), labels=torch.ones(B, L, dtype=torch.long),
+                          y=torch.zeros(B, S, D), z=torch.zeros(B, S, D), steps=torch.zeros(B, dtype=torch.long),
+                          halted=torch.ones(B, dtype=torch.bool))
+        self.carry = {k: v.to(device) for k, v in self.carry.items()}
+        self.forward = self.model
+        if cfg.get("compile") and hasattr(torch, "compile") and device.type == "cuda":
+            self.forward = torch.compile(self.model)
+        self.bf16 = bool(cfg.get("bf16")) and device.type == "cuda" and torch.cuda.is_bf16_supported()
+
+    def refill(self):
+        """Halted rows get a fresh puzzle (the model resets their y, z via `reset`)."""
+        c = self.carry
+        idx = c["halted"].nonzero().flatten()
+        if len(idx):
+            puzzle, solution = self.source.sample(len(idx))
+            c["tokens"][idx] = torch.from_numpy(to_tokens(puzzle)).to(self.device)
+            c["labels"][idx] = torch.from_numpy(to_tokens(solution)).to(self.device)
+            c["steps"][idx] = 0
+            self.puzzles += len(idx)
+        return c["halted"].clone()
+
+    def train_step(self):
+        cfg, c = self.cfg, self.carry
+        reset = self.refill()
+        lr = cfg["lr"] * min(1.0, (self.step + 1) / max(cfg["warmup"], 1))
+        for group in self.opt.param_groups:
+            group["lr"] = lr
+        self.model.train()
+        # bf16 autocast only where it exists and pays (CUDA); CPU runs stay fp32
+        amp = torch.autocast("cuda", dtype=torch.bfloat16) if self.bf16 else contextlib.nullcontext()
+        with amp:
+            y, z, logits, q_halt = self.forward(c["tokens"], c["y"], c["z"], reset)
+        correct = logits.argmax(-1) == c["labels"]
+        all_correct = correct.all(1)
+        lm_loss = F.cross_entropy(logits.transpose(1, 2), c["labels"], reduction="none").mean(1)
+        q_loss = F.binary_cross_entropy_with_logits(q_halt, all_correct.float(), reduction="none")
+        loss = (lm_loss + 0.5 * q_loss).mean()
+        self.opt.zero_grad(set_to_none=True)
+        loss.backward()
+        self.opt.step()
+        with torch.no_grad():
+            # warm-started EMA (decay grows to cfg["ema"]) so short CPU runs evaluate sensible weights
+            d = min(cfg["ema"], (1 + self.step) / (10 + self.step))
+            for e, p in zip(self.ema.parameters(), self.model.parameters()):
+                e.mul_(d).add_(p.detach(), alpha=1 - d)
+            # halting: q > 0 or the step limit; with p=0.1 a row must first reach a random 2..N_sup steps
+            N = cfg["halt_max_steps"]
+            c["y"], c["z"] = y.float(), z.float()
+            c["steps"] += 1
+            halted = (c["steps"] >= N) | (q_halt > 0)
+            explore = self.source.rng.random(len(halted)) < cfg["halt_exploration"]
+            min_steps = np.where(explore, self.source.rng.integers(2, N + 1, len(halted)), 0)
+            c["halted"] = halted & (c["steps"] >= torch.from_numpy(min_steps).to(self.device))
+        self.step += 1
+        self.puzzle_steps += len(reset)
+        return dict(loss=loss.item(), lm_loss=lm_loss.mean().item(), q_loss=q_loss.mean().item(),
+                    cell_acc=correct.float().mean().item(), solved=all_correct.float().mean().item(),
+                    halted=int(c["halted"].sum()), lr=lr)
+
+    def state(self):
+        return dict(cfg=self.cfg, model=self.model.state_dict(), ema=self.ema.state_dict(),
+                    opt=self.opt.state_dict(), step=self.step, puzzle_steps=self.puzzle_steps,
+                    puzzles=self.puzzles, wall=self.wall, cpu=self.cpu,
+                    rng=self.source.rng.bit_generator.state, carry={k: v.cpu() for k, v in self.carry.items()})
+
+    def load(self, ck, exact=True):
+        """exact=False keeps only weights, EMA and counters (e.g. resuming with another batch size)."""
+        self.model.load_state_dict(ck["model"])
+        self.ema.load_state_dict(ck["ema"])
+        for k in ("step", "puzzle_steps", "puzzles", "wall", "cpu"):
+            setattr(self, k, ck[k])
+        if exact:
+            self.opt.load_state_dict(ck["opt"])
+            self.source.rng.bit_generator.state = ck["rng"]
+            self.carry = {k: v.to(self.device) for k, v in ck["carry"].items()}
+
+
+def load_model(path, ema=True):
+    """The model (EMA weights by default) from a training checkpoint, in eval mode on CPU."""
+    ck = torch.load(path, map_location="cpu")
+    model = TRM(TRMConfig(**{k: v for k, v in ck["cfg"].items() if k in MODEL_FIELDS}))
+    model.load_state_dict(ck["ema" if ema else "model"])
+    return model.eval()
+
+
+def save(state, path):
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    torch.save(state, tmp)
+    tmp.replace(path)  # never leave a half-written checkpoint behind
+
+
+def build_config(args):
+    cfg = dict(seed=0, halt_exploration=0.1, bf16=False, compile=False)
+    cfg.update(PRESETS[args.preset], preset=args.preset)
+    for key, value in vars(args).items():
+        if value is not None and (key in cfg or key in MODEL_FIELDS):
+            cfg[key] = value
+    return cfg
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--preset", default="cpu", choices=sorted(PRESETS))
+    ap.add_argument("--out", required=True, help="run folder: last.pt, log.jsonl")
+    ap.add_argument("--resume", help="checkpoint to continue from")
+    ap.add_argument("--minutes", type=float, help="wall-clock budget for this invocation")
+    ap.add_argument("--cpu-minutes", type=float, help="also stop after this much process CPU time")
+    ap.add_argument("--max-steps", type=int, help="stop at this total optimizer step")
+    # 1 thread: on 2 cores shared with other work, 2 OpenMP threads measured ~5x slower per step
+    ap.add_argument("--threads", type=int, default=1)
+    for name, typ in (("hidden", int), ("T", int), ("n", int), ("batch", int), ("halt_max_steps", int),
+                      ("lr", float), ("weight_decay", float), ("warmup", int), ("ema", float), ("bank", int),
+                      ("ckpt_minutes", float), ("eval_minutes", float), ("eval_puzzles", int), ("seed", int)):
+        ap.add_argument("--" + name.replace("_", "-"), dest=name, type=typ)
+    ap.add_argument("--givens", type=int, nargs=2)
+    ap.add_argument("--log-every", type=int, default=20)
+    args = ap.parse_args()
+
+    torch.set_num_threads(args.threads)
+    device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    ck = torch.load(args.resume, map_location="cpu") if args.resume else None
+    cfg = build_config(args)
+    if ck is not None:  # architecture always comes from the checkpoint
+        cfg.update({k: ck["cfg"][k] for k in MODEL_FIELDS | {"kind"} if k in ck["cfg"]})
+    trainer = Trainer(cfg, device)
+    if ck is not None:
+        same = all(ck["cfg"].get(k) == cfg[k] for k in ("batch", "preset"))
+        trainer.load(ck, exact=same)
+        print(f"resumed step {trainer.step} from {args.resume} ({'exact' if same else 'weights only'})")
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "config.json").write_text(json.dumps(cfg, indent=1))
+    log = open(out / "log.jsonl", "a")
+    print(f"{count_parameters(trainer.model):,} parameters, device {device}, bf16 {trainer.bf16}", flush=True)
+
+    eval_set = heldout_set(cfg["eval_puzzles"]) if cfg["eval_minutes"] > 0 else None
+
+    def run_eval():
+        table = evaluate(trainer.ema, *eval_set, "heldout", max_steps=cfg["halt_max_steps"], steps=())
+        rec = dict(step=trainer.step, wall=trainer.wall, cpu=trainer.cpu, puzzle_steps=trainer.puzzle_steps,
+                   eval={f"{e['policy']} {b['givens']}": round(b["solvedRate"], 4) for e in table for b in e["bins"]},
+                   eval_cell={b["givens"]: round(b["cellAccuracy"], 4) for b in table[0]["bins"]})
+        print(json.dumps(rec), flush=True)
+        log.write(json.dumps(rec) + "\n")
+        log.flush()
+
+    budget = (cfg["minutes"] if args.minutes is None else args.minutes) * 60
+    t0, c0 = time.time(), time.process_time()
+    wall0, cpu0 = trainer.wall, trainer.cpu
+    last_ckpt = last_eval = time.time()
+    while True:
+        m = trainer.train_step()
+        trainer.wall, trainer.cpu = wall0 + time.time() - t0, cpu0 + time.process_time() - c0
+        if not math.isfinite(m["loss"]):
+            raise RuntimeError(f"loss is {m['loss']} at step {trainer.step}")
+        if trainer.step % args.log_every == 0:
+            rec = dict(step=trainer.step, wall=round(trainer.wall, 1), cpu=round(trainer.cpu, 1),
+                       puzzle_steps=trainer.puzzle_steps, puzzles=trainer.puzzles,
+                       **{k: round(v, 4) if isinstance(v, float) else v for k, v in m.items()})
+            print(json.dumps(rec), flush=True)
+            log.write(json.dumps(rec) + "\n")
+            log.flush()
+        done = (time.time() - t0 >= budget or (args.max_steps and trainer.step >= args.max_steps)
+                or (args.cpu_minutes and time.process_time() - c0 >= args.cpu_minutes * 60))
+        if eval_set is not None and (done or time.time() - last_eval >= cfg["eval_minutes"] * 60):
+            run_eval()
+            last_eval = time.time()
+        if done or time.time() - last_ckpt >= cfg["ckpt_minutes"] * 60:
+            save(trainer.state(), out / "last.pt")
+            last_ckpt = time.time()
+        if done:
+            break
+    print(f"done: step {trainer.step}, {trainer.puzzle_steps} puzzle-steps, {trainer.wall:.0f}s wall", flush=True)
+
+
+if __name__ == "__main__":
+    main()
