@@ -11,14 +11,6 @@ export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** An FTS5 phrase matching `text` literally: with the trigram tokenizer, a substring in any case. */
-export function phrase(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`;
-}
-
-/** The trigram index cannot find anything shorter than three characters. */
-const TRIGRAM = 3;
-
 /** Dates are compared as stored: ISO 8601 in UTC, which orders as text. */
 export function isoTime(date: string): string {
   const parsed = new Date(date);
@@ -26,34 +18,39 @@ export function isoTime(date: string): string {
   return parsed.toISOString();
 }
 
+// A substring cannot be looked up in an index, so the search reads the two small sets it can be
+// in: the distinct file names, and the labelled solves (through a partial index).
+const searchSql = `s.id IN (
+  SELECT id FROM solves WHERE source_file_id IN (SELECT id FROM source_files WHERE name LIKE @search ESCAPE '\\')
+  UNION ALL
+  SELECT id FROM solves WHERE label <> '' AND label LIKE @search ESCAPE '\\')`;
+
+/** The condition on `solves s` that a filter sets. */
 export function filterCondition(filter: SolveFilter): Condition {
   const clauses: string[] = [];
   const params: Condition['params'] = {};
   if (filter.kind !== undefined) {
-    clauses.push('kind = @kind');
+    clauses.push('s.kind = @kind');
     params.kind = filter.kind;
   }
   if (filter.modelId !== undefined) {
-    clauses.push('model_id = @modelId');
+    clauses.push('s.model_id = @modelId');
     params.modelId = filter.modelId;
   }
   if (filter.verified !== undefined) {
-    clauses.push('verified = @verified');
+    clauses.push('s.verified = @verified');
     params.verified = filter.verified ? 1 : 0;
   }
   if (filter.since !== undefined) {
-    clauses.push('created_at >= @since');
+    clauses.push('s.created_at >= @since');
     params.since = isoTime(filter.since);
   }
   if (filter.until !== undefined) {
-    clauses.push('created_at < @until');
+    clauses.push('s.created_at < @until');
     params.until = isoTime(filter.until);
   }
-  if (filter.search && [...filter.search].length >= TRIGRAM) {
-    clauses.push('id IN (SELECT rowid FROM solve_search WHERE solve_search MATCH @search)');
-    params.search = phrase(filter.search);
-  } else if (filter.search) {
-    clauses.push("(label LIKE @search ESCAPE '\\' OR source_file LIKE @search ESCAPE '\\')");
+  if (filter.search) {
+    clauses.push(searchSql);
     params.search = containsPattern(filter.search);
   }
   return { sql: clauses.length === 0 ? '1' : clauses.join(' AND '), params };

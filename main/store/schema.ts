@@ -4,7 +4,7 @@
 import type { Database } from 'better-sqlite3';
 
 export const migrations: readonly string[] = [
-  // 1: puzzles, the solves made on them, settings.
+  // 1: puzzles, the files they came from, the solves made on them, settings.
   `
   CREATE TABLE puzzles (
     id INTEGER PRIMARY KEY,
@@ -14,13 +14,19 @@ export const migrations: readonly string[] = [
     body BLOB NOT NULL
   ) STRICT;
 
+  -- Each file name once: a search by name reads these few rows, not every solve.
+  CREATE TABLE source_files (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE
+  ) STRICT;
+
   CREATE TABLE solves (
     id INTEGER PRIMARY KEY,
     uid TEXT NOT NULL UNIQUE,
     puzzle_id INTEGER NOT NULL REFERENCES puzzles(id),
     -- Copied from the puzzle so that filtering by kind and ordering by date use one index.
     kind TEXT NOT NULL,
-    source_file TEXT NOT NULL,
+    source_file_id INTEGER NOT NULL REFERENCES source_files(id),
     model_id TEXT NOT NULL,
     status TEXT NOT NULL CHECK (status IN ('solved', 'unsolved', 'cancelled', 'failed')),
     steps INTEGER NOT NULL,
@@ -46,6 +52,9 @@ export const migrations: readonly string[] = [
   CREATE INDEX solves_by_kind ON solves (kind, created_at DESC, id DESC);
   CREATE INDEX solves_by_model ON solves (model_id, created_at DESC, id DESC);
   CREATE INDEX solves_by_puzzle ON solves (puzzle_id);
+  CREATE INDEX solves_by_file ON solves (source_file_id);
+  -- Most solves have no label: a search through labels reads only the labelled ones.
+  CREATE INDEX solves_labelled ON solves (label) WHERE label <> '';
 
   CREATE TABLE settings (
     key TEXT PRIMARY KEY,
@@ -82,27 +91,6 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (run_id, source_file, puzzle_index)
   ) STRICT, WITHOUT ROWID;
   CREATE INDEX batch_items_by_puzzle ON batch_items (puzzle_id);
-  `,
-  // 3: a trigram index over labels and source file names, so a text search reads only the solves
-  // that match instead of every row. Kept in step with \`solves\` by triggers.
-  `
-  CREATE VIRTUAL TABLE solve_search USING fts5 (
-    label, source_file, content = 'solves', content_rowid = 'id', tokenize = 'trigram'
-  );
-  -- Deleted labels are removed from the index at once, not left in old segments until a merge.
-  INSERT INTO solve_search (solve_search, rank) VALUES ('secure-delete', 1);
-  INSERT INTO solve_search (solve_search) VALUES ('rebuild');
-
-  CREATE TRIGGER solves_search_insert AFTER INSERT ON solves BEGIN
-    INSERT INTO solve_search (rowid, label, source_file) VALUES (new.id, new.label, new.source_file);
-  END;
-  CREATE TRIGGER solves_search_delete AFTER DELETE ON solves BEGIN
-    INSERT INTO solve_search (solve_search, rowid, label, source_file) VALUES ('delete', old.id, old.label, old.source_file);
-  END;
-  CREATE TRIGGER solves_search_update AFTER UPDATE OF label, source_file ON solves BEGIN
-    INSERT INTO solve_search (solve_search, rowid, label, source_file) VALUES ('delete', old.id, old.label, old.source_file);
-    INSERT INTO solve_search (rowid, label, source_file) VALUES (new.id, new.label, new.source_file);
-  END;
   `,
 ];
 

@@ -49,10 +49,13 @@ interface DetailRow extends SummaryRow {
   error: string | null;
 }
 
-const summaryColumns =
-  's.uid, s.kind, s.created_at, s.source_file, s.model_id, s.status, s.steps, s.verified, s.total_ms, s.label';
-const detailQuery = `SELECT ${summaryColumns}, p.body, d.source, d.model_sha256, d.provider, d.options, d.detail,
-  d.error FROM solves s JOIN solve_details d ON d.solve_id = s.id JOIN puzzles p ON p.id = s.puzzle_id`;
+const summaryQuery = `SELECT s.uid, s.kind, s.created_at, f.name AS source_file, s.model_id, s.status, s.steps,
+  s.verified, s.total_ms, s.label FROM solves s JOIN source_files f ON f.id = s.source_file_id`;
+const detailQuery = summaryQuery.replace(
+  ' FROM solves s',
+  `, p.body, d.source, d.model_sha256, d.provider, d.options, d.detail, d.error FROM solves s
+  JOIN solve_details d ON d.solve_id = s.id JOIN puzzles p ON p.id = s.puzzle_id`,
+);
 
 function summary(row: SummaryRow): SolveSummary {
   return {
@@ -90,8 +93,11 @@ export type SolveRecord = NewSolve & { id: SolveId; label: string };
 /** Returns a function that writes one solve in its own transaction (puzzle and solve together). */
 export function solveWriter(db: Database): (record: SolveRecord) => void {
   const puzzleId = puzzleRows(db);
+  const findFile = db.prepare<[string], number>('SELECT id FROM source_files WHERE name = ?').pluck();
+  const insertFile = db.prepare<[string]>('INSERT INTO source_files (name) VALUES (?)');
+  const fileId = (name: string) => findFile.get(name) ?? Number(insertFile.run(name).lastInsertRowid);
   const insertSolve = db.prepare(
-    `INSERT INTO solves (uid, puzzle_id, kind, source_file, model_id, status, steps, verified, total_ms, label,
+    `INSERT INTO solves (uid, puzzle_id, kind, source_file_id, model_id, status, steps, verified, total_ms, label,
        created_at)
      VALUES (@uid, @puzzleId, @kind, @sourceFile, @modelId, @status, @steps, @verified, @totalMs, @label, @createdAt)`,
   );
@@ -104,7 +110,7 @@ export function solveWriter(db: Database): (record: SolveRecord) => void {
       uid: record.id,
       puzzleId: puzzleId(record.puzzle),
       kind: record.puzzle.kind,
-      sourceFile: record.sourceFile ?? record.puzzle.source.file,
+      sourceFile: fileId(record.sourceFile ?? record.puzzle.source.file),
       modelId: record.modelId,
       status: record.status,
       steps: record.steps.length,
@@ -148,9 +154,9 @@ export function solveReader(db: Database) {
   return {
     listSolves(filter: SolveFilter, page: PageRequest): SolvePage {
       const where = filterCondition(filter);
-      const total = statement(`SELECT count(*) FROM solves WHERE ${where.sql}`).pluck().get(where.params) as number;
+      const total = statement(`SELECT count(*) FROM solves s WHERE ${where.sql}`).pluck().get(where.params) as number;
       const rows = statement(
-        `SELECT ${summaryColumns} FROM solves s WHERE ${where.sql}
+        `${summaryQuery} WHERE ${where.sql}
          ${newestFirst} LIMIT @limit OFFSET @offset`,
       ).all({ ...where.params, limit: page.limit, offset: page.offset }) as SummaryRow[];
       return { total, items: rows.map(summary) };
@@ -170,15 +176,20 @@ export function solveReader(db: Database) {
 
 export function solveEditor(db: Database) {
   const relabel = db.prepare<[string, string]>('UPDATE solves SET label = ? WHERE uid = ?');
-  const remove = db.prepare<[string], number>(
-    'DELETE FROM solves WHERE uid IN (SELECT value FROM json_each(?)) RETURNING puzzle_id',
+  const remove = db.prepare<[string], { puzzle_id: number; source_file_id: number }>(
+    'DELETE FROM solves WHERE uid IN (SELECT value FROM json_each(?)) RETURNING puzzle_id, source_file_id',
+  );
+  const pruneFiles = db.prepare<[string]>(
+    `DELETE FROM source_files WHERE id IN (SELECT value FROM json_each(?))
+       AND NOT EXISTS (SELECT 1 FROM solves WHERE source_file_id = source_files.id)`,
   );
   return {
     /** Returns how many of the ids were found and deleted. */
     deleteSolves: db.transaction((ids: readonly SolveId[]): number => {
-      const puzzles = remove.pluck().all(JSON.stringify(ids));
-      pruneOrphanPuzzles(db, [...new Set(puzzles)]);
-      return puzzles.length;
+      const removed = remove.all(JSON.stringify(ids));
+      pruneOrphanPuzzles(db, [...new Set(removed.map((row) => row.puzzle_id))]);
+      pruneFiles.run(JSON.stringify([...new Set(removed.map((row) => row.source_file_id))]));
+      return removed.length;
     }),
 
     /** Returns false when there is no such solve. */

@@ -84,7 +84,7 @@ export function createHistoryStore(db: Database, file: string): HistoryStore {
   const clear = db.transaction((): number => {
     db.exec('DELETE FROM solve_details');
     const solves = db.prepare('DELETE FROM solves').run().changes;
-    db.exec('DELETE FROM batch_items; DELETE FROM batch_runs; DELETE FROM puzzles;');
+    db.exec('DELETE FROM source_files; DELETE FROM batch_items; DELETE FROM batch_runs; DELETE FROM puzzles;');
     return solves;
   });
 

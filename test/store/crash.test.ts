@@ -16,7 +16,7 @@ interface Writer {
   child: ChildProcessWithoutNullStreams;
   /** Every line the writer printed so far: each one is a commit that returned. */
   lines: string[];
-  /** Resolves when the nth line has arrived. */
+  /** Resolves when the nth line has arrived; fails, with what the writer said, if it exits first. */
   lineCount(n: number): Promise<void>;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>;
 }
@@ -32,11 +32,20 @@ function startWriter(mode: 'solves' | 'batch', count: number): Writer {
   });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited: Writer['exited'] = new Promise((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal, stderr })),
+  );
+  const early = exited.then(({ stderr }) => Promise.reject(new Error(`The writer exited early: ${stderr}`)));
+  early.catch(() => {});
   return {
     child,
     lines,
-    lineCount: (n) => new Promise((resolve) => (lines.length >= n ? resolve() : waiting.push({ n, resolve }))),
-    exited: new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stderr }))),
+    lineCount: (n) =>
+      Promise.race([
+        new Promise<void>((resolve) => (lines.length >= n ? resolve() : waiting.push({ n, resolve }))),
+        early,
+      ]),
+    exited,
   };
 }
 

@@ -102,12 +102,13 @@ describe('a saved solve', () => {
 });
 
 describe('deleting', () => {
-  it('deletes many at once and the puzzles only they used', () => {
-    const ids = [1, 2, 3].map((seed) => save(seed));
+  it('deletes many at once, with the puzzles and file names only they used', () => {
+    const ids = [1, 2, 3].map((seed) => save(seed, { sourceFile: `only-mine-${seed}.txt` }));
     const kept = save(4, { puzzle: sudoku(1) });
     expect(store.deleteSolves(ids)).toBe(3);
     expect(store.listSolves({}, all).items.map((s) => s.id)).toEqual([kept]);
     expect(count('puzzles')).toBe(1);
+    expect(count('source_files')).toBe(1);
   });
 });
 
@@ -158,7 +159,6 @@ describe('the list', () => {
     expect(search('NIGHTMARE')).toHaveLength(3);
     expect(search('_100%')).toEqual([fromFile]);
     expect(search('nightmare one')).toEqual([labelled]);
-    // Shorter than the trigram index can find: searched row by row instead.
     expect(search('x1')).toEqual([other]);
     expect(search('%')).toEqual([fromFile]);
   });
