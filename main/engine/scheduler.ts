@@ -138,12 +138,15 @@ export class Scheduler {
       } else {
         this.#queue.push(row);
       }
-      if (!this.#looping) void this.#loop();
+      if (!this.#looping) {
+        // Start on a microtask, so puzzles submitted in the same tick share the first batch.
+        this.#looping = true;
+        queueMicrotask(() => void this.#loop());
+      }
     });
   }
 
   async #loop(): Promise<void> {
-    this.#looping = true;
     try {
       while (this.#fill() > 0) await this.#step();
     } finally {

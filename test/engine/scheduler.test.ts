@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedPositions, decodeLogits, shouldStop, sigmoid } from '../../main/engine/scheduler.ts';
+import { changedPositions, decodeLogits, Scheduler, shouldStop, sigmoid } from '../../main/engine/scheduler.ts';
 
 describe('decodeLogits', () => {
   it('picks the most likely token per position with its softmax probability', () => {
@@ -57,5 +57,104 @@ describe('sigmoid', () => {
   it('maps the halting logit to a probability', () => {
     expect(sigmoid(0)).toBe(0.5);
     expect(sigmoid(-5)).toBeLessThan(0.01);
+  });
+});
+
+describe('Scheduler', () => {
+  // A stand-in step function: row r's halting logit is the step count minus its first token,
+  // so a puzzle whose first token is k halts after k steps. The real graph is in engine.test.ts.
+  function fakeModel(opts: { nanFor?: number; failOnCall?: number } = {}) {
+    const batches: number[] = [];
+    let calls = 0;
+    const stepsSeen = new Map<number, number>();
+    const run = async (inputs: import('../../main/engine/step-model.ts').StepInputs) => {
+      calls++;
+      batches.push(inputs.batch);
+      if (calls === opts.failOnCall) throw new Error('device lost');
+      const logits = new Float32Array(inputs.batch * 2 * 3);
+      const qHalt = new Float32Array(inputs.batch);
+      for (let r = 0; r < inputs.batch; r++) {
+        const id = Number(inputs.tokens[r * 2]);
+        const steps = inputs.reset[r] ? 1 : (stepsSeen.get(id) ?? 0) + 1;
+        stepsSeen.set(id, steps);
+        qHalt[r] = id % 100 === opts.nanFor ? NaN : steps - (id % 100) + 0.5;
+        logits[r * 6 + 1] = 1;
+      }
+      return { y: inputs.y.slice(), z: inputs.z.slice(), logits, qHalt };
+    };
+    return { run, batches };
+  }
+  const shape = { seqLen: 2, vocab: 3, stateSize: 1 };
+  const request = (id: number, urgent = false) => ({
+    tokens: Uint8Array.from([id, 0]),
+    policy: 'halt' as const,
+    maxSteps: 16,
+    urgent,
+    verifies: () => false,
+  });
+
+  it('refills a freed row at once, so short puzzles do not wait for long ones', async () => {
+    const model = fakeModel();
+    const scheduler = new Scheduler(model.run, shape, 2);
+    const results = await Promise.all([
+      scheduler.submit(request(8)),
+      scheduler.submit(request(1)),
+      scheduler.submit(request(2)),
+    ]);
+    expect(results.map((r) => [r.end, r.last?.step])).toEqual([
+      ['halted', 8],
+      ['halted', 1],
+      ['halted', 2],
+    ]);
+    // Puzzle 3 took the slot puzzle 2 freed after step 1: every call but the tail ran full.
+    expect(model.batches.slice(0, 3)).toEqual([2, 2, 2]);
+    expect(model.batches.length).toBe(8);
+  });
+
+  it('puts interactive puzzles ahead of queued batch work', async () => {
+    const scheduler = new Scheduler(fakeModel().run, shape, 1);
+    const order: number[] = [];
+    const done = (id: number) => () => order.push(id);
+    let interactive: Promise<unknown> = Promise.resolve();
+    const first = scheduler.submit({
+      ...request(2),
+      // A user starts a solve while the batch is running.
+      onStep: (step) => {
+        if (step.step === 1) interactive = scheduler.submit(request(3, true)).then(done(3));
+      },
+    });
+    await Promise.all([
+      first.then(done(2)),
+      scheduler.submit(request(5)).then(done(5)),
+      scheduler.submit(request(6)).then(done(6)),
+    ]);
+    await interactive;
+    expect(order).toEqual([2, 3, 5, 6]);
+  });
+
+  it('fails only the row whose outputs are not finite', async () => {
+    const scheduler = new Scheduler(fakeModel({ nanFor: 3 }).run, shape, 4);
+    const [good, bad] = await Promise.all([scheduler.submit(request(2)), scheduler.submit(request(3))]);
+    expect(good.end).toBe('halted');
+    expect(bad).toMatchObject({ end: 'failed', error: 'The model produced non-finite outputs.' });
+  });
+
+  it('fails the rows of a step that threw, then goes on serving', async () => {
+    const scheduler = new Scheduler(fakeModel({ failOnCall: 1 }).run, shape, 4);
+    const first = await scheduler.submit(request(2));
+    expect(first).toMatchObject({ end: 'failed', error: 'The model failed to run: device lost' });
+    expect((await scheduler.submit(request(2))).end).toBe('halted');
+  });
+
+  it('drops a row cancelled while it waits in the queue, without running it', async () => {
+    const model = fakeModel();
+    const scheduler = new Scheduler(model.run, shape, 1);
+    const controller = new AbortController();
+    const running = scheduler.submit(request(3));
+    const waiting = scheduler.submit({ ...request(5), signal: controller.signal });
+    controller.abort();
+    expect((await waiting).end).toBe('cancelled');
+    expect((await running).end).toBe('halted');
+    expect(model.batches.length).toBe(3);
   });
 });
