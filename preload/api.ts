@@ -23,6 +23,8 @@ export interface AppInfo {
   platform: string;
   dataDir: string;
   modelsDir: string;
+  /** Where the user may add models of their own (data folder/models). */
+  userModelsDir: string;
   /** Always true: the app never opens a connection off this machine. */
   offline: true;
   /** Set when history is off (the file could not be used) or was reset (a damaged file moved aside), saying why. */
@@ -35,6 +37,8 @@ export interface ModelSummary {
   id: string;
   kind: PuzzleKindId;
   file: string;
+  /** The folder holding it: the app's models folder or the user's. */
+  dir: string;
   bytes: number;
   parameters: number;
   status: ModelStatus;

@@ -42,23 +42,30 @@ function unavailable(what: string): () => Promise<never> {
 }
 
 export function createApp(config: AppConfig): App {
+  const dataDir = config.dataDir ?? defaultDataDir();
   const info: AppInfo = {
     name: 'TRM',
     version,
     shell: config.shell,
     platform: platform(),
-    dataDir: config.dataDir ?? defaultDataDir(),
+    dataDir,
     modelsDir: config.modelsDir ?? join(appRoot, 'models'),
+    userModelsDir: join(dataDir, 'models'),
     offline: true,
   };
   const history = openHistory(info.dataDir);
   if (history.status) info.history = history.status;
   const events = new EventBus();
-  const engine = new Engine({ modelsDir: info.modelsDir, provider: config.provider, workerUrl: config.workerUrl });
+  const engine = new Engine({
+    modelsDir: info.modelsDir,
+    extraModelsDirs: [info.userModelsDir],
+    provider: config.provider,
+    workerUrl: config.workerUrl,
+  });
 
   const handlers: Handlers = {
     'app.info': async () => info,
-    'models.list': () => listModels(info.modelsDir),
+    'models.list': () => listModels([info.modelsDir, info.userModelsDir]),
     'puzzles.parse': async ({ text, fileName }) => parsePuzzleText(text, fileName),
     ...solveHandlers(engine, events, (solve) => history.store?.saveSolve(solve)),
     ...history.handlers,

@@ -5,13 +5,16 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Puzzle } from '../puzzles/index.ts';
 import type { ModelEntry } from './manifest.ts';
-import { readManifest } from './manifest.ts';
+import { readCatalog } from './manifest.ts';
 import type { FromWorker, ModelInUse, ToWorker, WorkerConfig } from './protocol.ts';
 import type { ProviderSetting } from './providers.ts';
 import type { PuzzleResult, SolveSettings, StepView } from './solver.ts';
 
 export interface EngineOptions {
+  /** The app's own models. */
   modelsDir: string;
+  /** Further folders with manifests, e.g. the user's; the app's models win on equal ids. */
+  extraModelsDirs?: string[];
   provider?: ProviderSetting;
   /** onnxruntime intra-op threads; defaults to the machine's cores. */
   threads?: number;
@@ -52,6 +55,7 @@ export class Engine {
   constructor(options: EngineOptions) {
     this.#options = {
       modelsDir: options.modelsDir,
+      extraModelsDirs: options.extraModelsDirs ?? [],
       provider: options.provider ?? 'auto',
       threads: options.threads ?? availableParallelism(),
       allowSpinning: options.allowSpinning ?? false,
@@ -62,7 +66,7 @@ export class Engine {
 
   /** The model for a puzzle kind: the one asked for, else the first listed for that kind. */
   async chooseModel(kind: Puzzle['kind'], modelId?: string): Promise<ModelEntry> {
-    const { models } = await readManifest(this.#options.modelsDir);
+    const models = (await readCatalog(this.#modelsDirs())).map((c) => c.entry);
     const model = modelId ? models.find((m) => m.id === modelId) : models.find((m) => m.kind === kind);
     if (!model) {
       throw new EngineError(modelId ? `There is no model ${modelId}.` : `No ${kind} model is installed.`);
@@ -71,10 +75,14 @@ export class Engine {
     return model;
   }
 
+  #modelsDirs(): string[] {
+    return [this.#options.modelsDir, ...this.#options.extraModelsDirs];
+  }
+
   #spawn(): Worker {
     if (this.#worker) return this.#worker;
     const config: WorkerConfig = {
-      modelsDir: this.#options.modelsDir,
+      modelsDirs: this.#modelsDirs(),
       provider: this.#options.provider,
       intraOpThreads: this.#options.threads,
       allowSpinning: this.#options.allowSpinning,

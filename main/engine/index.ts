@@ -1,7 +1,7 @@
 // The TRM runtime: models from the manifest, sessions in a worker, recursion with
 // halting policies, voting and continuous batching.
 export { Engine, EngineError, type EngineOptions, type SolveHooks, type BatchHooks } from './host.ts';
-export { listModels, readManifest, type ModelEntry } from './manifest.ts';
+export { listModels, readCatalog, readManifest, type CatalogEntry, type ModelEntry } from './manifest.ts';
 export type { ModelInUse } from './protocol.ts';
 export type { ProviderSetting } from './providers.ts';
 export type { PuzzleResult, SolveSettings, StepView } from './solver.ts';

@@ -124,13 +124,33 @@ export async function checkModelFile(dir: string, entry: ModelEntry): Promise<Mo
   return { state: 'ok' };
 }
 
-export async function listModels(dir: string): Promise<ModelSummary[]> {
-  const manifest = await readManifest(dir);
+/** A model and the folder it lives in. */
+export interface CatalogEntry {
+  dir: string;
+  entry: ModelEntry;
+}
+
+/**
+ * Every model of several folders (the app's own first, then the user's). An id seen in an
+ * earlier folder shadows a later one, so a user's file can never replace a shipped model.
+ */
+export async function readCatalog(dirs: readonly string[]): Promise<CatalogEntry[]> {
+  const catalog: CatalogEntry[] = [];
+  for (const dir of dirs) {
+    for (const entry of (await readManifest(dir)).models) {
+      if (!catalog.some((known) => known.entry.id === entry.id)) catalog.push({ dir, entry });
+    }
+  }
+  return catalog;
+}
+
+export async function listModels(dirs: readonly string[]): Promise<ModelSummary[]> {
   return Promise.all(
-    manifest.models.map(async (entry) => ({
+    (await readCatalog(dirs)).map(async ({ dir, entry }) => ({
       id: entry.id,
       kind: entry.kind,
       file: entry.file,
+      dir,
       bytes: entry.bytes,
       parameters: entry.parameters,
       status: await checkModelFile(dir, entry),

@@ -4,7 +4,7 @@ import type { ProviderSetting } from './providers.ts';
 import type { PuzzleResult, SolveSettings, StepView } from './solver.ts';
 
 export interface WorkerConfig {
-  modelsDir: string;
+  modelsDirs: string[];
   provider: ProviderSetting;
   intraOpThreads: number;
   allowSpinning: boolean;

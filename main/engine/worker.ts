@@ -2,7 +2,7 @@
 // every door's main thread stays responsive. One scheduler per loaded model.
 import { parentPort, workerData } from 'node:worker_threads';
 import * as ort from 'onnxruntime-node';
-import { readManifest } from './manifest.ts';
+import { readCatalog } from './manifest.ts';
 import type { FromWorker, ToWorker, WorkerConfig } from './protocol.ts';
 import { currentPlatform, providerCandidates } from './providers.ts';
 import { Scheduler } from './scheduler.ts';
@@ -21,14 +21,14 @@ function load(modelId: string) {
   let entry = loaded.get(modelId);
   if (!entry) {
     entry = (async () => {
-      const manifest = await readManifest(config.modelsDir);
-      const model = manifest.models.find((m) => m.id === modelId);
-      if (!model) throw new Error(`No model ${modelId} in ${config.modelsDir}.`);
+      const found = (await readCatalog(config.modelsDirs)).find((c) => c.entry.id === modelId);
+      if (!found) throw new Error(`There is no model ${modelId}.`);
+      const model = found.entry;
       const candidates = providerCandidates(
         config.provider,
         currentPlatform(ort.listSupportedBackends().map((b) => b.name)),
       );
-      const stepModel = await loadStepModel(config.modelsDir, model, candidates, {
+      const stepModel = await loadStepModel(found.dir, model, candidates, {
         intraOpThreads: config.intraOpThreads,
         allowSpinning: config.allowSpinning,
       });

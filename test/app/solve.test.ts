@@ -56,7 +56,9 @@ describe('solving through the app', () => {
     const page = await a.handlers['history.list']({ offset: 0, limit: 10 });
     expect(page.total).toBe(1);
     const detail = await a.handlers['history.get']({ id: page.items[0]!.id });
-    expect(detail.steps).toHaveLength(3);
+    expect(detail.steps).toBe(3);
+    expect(detail.trace).toHaveLength(3);
+    expect(detail.timings.stepMs).toHaveLength(3);
     expect(detail.modelId).toBe('tiny-sudoku');
   });
 

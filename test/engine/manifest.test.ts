@@ -3,7 +3,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listModels, readManifest } from '../../main/engine/manifest.ts';
+import { listModels, readCatalog, readManifest } from '../../main/engine/manifest.ts';
 
 const content = Buffer.from('pretend this is an onnx graph');
 
@@ -36,29 +36,29 @@ async function modelsDir(models: unknown[], file: Buffer | null = content): Prom
 
 describe('listModels', () => {
   it('reports a model whose file matches its manifest entry as ok', async () => {
-    const [model] = await listModels(await modelsDir([entry()]));
+    const [model] = await listModels([await modelsDir([entry()])]);
     expect(model).toMatchObject({ id: 'sudoku-test', kind: 'sudoku', status: { state: 'ok' } });
   });
 
   it('reports a missing file', async () => {
-    const [model] = await listModels(await modelsDir([entry()], null));
+    const [model] = await listModels([await modelsDir([entry()], null)]);
     expect(model?.status).toMatchObject({ state: 'missing' });
   });
 
   it('reports a truncated file', async () => {
-    const [model] = await listModels(await modelsDir([entry()], content.subarray(0, 5)));
+    const [model] = await listModels([await modelsDir([entry()], content.subarray(0, 5))]);
     expect(model?.status).toMatchObject({ state: 'invalid', reason: expect.stringMatching(/truncated/) });
   });
 
   it('reports an altered file of the same size', async () => {
     const altered = Buffer.from(content);
     altered[0] = altered[0]! ^ 1;
-    const [model] = await listModels(await modelsDir([entry()], altered));
+    const [model] = await listModels([await modelsDir([entry()], altered)]);
     expect(model?.status).toMatchObject({ state: 'invalid', reason: expect.stringMatching(/sha256/) });
   });
 
   it('is empty for a folder without a manifest', async () => {
-    expect(await listModels(await mkdtemp(join(tmpdir(), 'trm-empty-')))).toEqual([]);
+    expect(await listModels([await mkdtemp(join(tmpdir(), 'trm-empty-'))])).toEqual([]);
   });
 });
 
@@ -76,5 +76,22 @@ describe('readManifest', () => {
     const manifest = await readManifest(dir);
     expect(manifest.models).toEqual([]);
     expect(manifest.problems[0]?.reason).toMatch(/not valid JSON/);
+  });
+});
+
+describe('readCatalog', () => {
+  it('joins the app’s models and the user’s, the app’s winning on equal ids', async () => {
+    const shipped = await modelsDir([entry()]);
+    const user = await modelsDir([entry(), entry({ id: 'my-sudoku', file: 'sudoku-test.onnx' })]);
+    const catalog = await readCatalog([shipped, user]);
+    expect(catalog.map((c) => [c.entry.id, c.dir])).toEqual([
+      ['sudoku-test', shipped],
+      ['my-sudoku', user],
+    ]);
+  });
+
+  it('reads a user folder that has no manifest yet as empty', async () => {
+    const shipped = await modelsDir([entry()]);
+    expect(await readCatalog([shipped, join(shipped, 'no-such-folder')])).toHaveLength(1);
   });
 });
