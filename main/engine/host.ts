@@ -1,9 +1,9 @@
 // The engine as the rest of the app sees it: solve one puzzle (streaming its steps) or
 // many (results in completion order), with the sessions in a worker thread. A worker that
 // dies fails the jobs it had and is replaced on the next request; nothing else stops.
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Puzzle } from '../puzzles/index.ts';
+import { physicalCores } from './cores.ts';
 import type { ModelEntry } from './manifest.ts';
 import { readCatalog } from './manifest.ts';
 import type { FromWorker, ModelInUse, ToWorker, WorkerConfig } from './protocol.ts';
@@ -16,7 +16,7 @@ export interface EngineOptions {
   /** Further folders with manifests, e.g. the user's; the app's models win on equal ids. */
   extraModelsDirs?: string[];
   provider?: ProviderSetting;
-  /** onnxruntime intra-op threads; defaults to the machine's cores. */
+  /** onnxruntime intra-op threads; defaults to the machine's physical cores. */
   threads?: number;
   /** Spinning threads trade idle CPU for latency: off for the desktop. */
   allowSpinning?: boolean;
@@ -57,7 +57,7 @@ export class Engine {
       modelsDir: options.modelsDir,
       extraModelsDirs: options.extraModelsDirs ?? [],
       provider: options.provider ?? 'auto',
-      threads: options.threads ?? availableParallelism(),
+      threads: options.threads ?? physicalCores(),
       allowSpinning: options.allowSpinning ?? false,
       maxBatch: options.maxBatch ?? 64,
       workerUrl: options.workerUrl ?? new URL('./worker.ts', import.meta.url),
