@@ -8,7 +8,8 @@ import type { ArcGrid, ArcPuzzle, PuzzleFileError, PuzzleSource } from './types.
 export const MAX_ARC_SIZE = 30;
 
 type Json = unknown;
-const isObject = (value: Json): value is Record<string, Json> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: Json): value is Record<string, Json> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const isTask = (value: Json): value is Record<string, Json> => isObject(value) && ('train' in value || 'test' in value);
 
 /** Why `value` is not an ARC grid (with the path of the first bad part), or null. */
@@ -45,7 +46,9 @@ export function parseJson(text: string, file: string): { value: Json } | PuzzleF
   try {
     return { value: JSON.parse(text) as Json };
   } catch (error) {
-    const reason = (error as Error).message.replace(/ in JSON at position.*| is not valid JSON$/s, '').replace(/, "[^]*$/, '');
+    const reason = (error as Error).message
+      .replace(/ in JSON at position.*| is not valid JSON$/s, '')
+      .replace(/, "[^]*$/, '');
     const offset = jsonErrorOffset(text);
     if (offset < 0) return fileError({ file }, `malformed JSON: ${reason}`);
     const at = lineAndColumn(text, offset);
@@ -63,10 +66,20 @@ export function readArcSolutions(text: string, file: string): ArcSolutions | Puz
   if (isObject(parsed.value) && Object.values(parsed.value).every(Array.isArray)) {
     return new Map(Object.entries(parsed.value as Record<string, Json[]>));
   }
-  return fileError({ file }, 'not an ARC solutions file: expected a list of output grids, or task ids mapped to such lists');
+  return fileError(
+    { file },
+    'not an ARC solutions file: expected a list of output grids, or task ids mapped to such lists',
+  );
 }
 
-function readTask(task: Record<string, Json>, taskId: string, prefix: string, file: string, outputs: readonly Json[] | undefined, entries: Entries<ArcPuzzle>): void {
+function readTask(
+  task: Record<string, Json>,
+  taskId: string,
+  prefix: string,
+  file: string,
+  outputs: readonly Json[] | undefined,
+  entries: Entries<ArcPuzzle>,
+): void {
   const at = (jsonPath: string): PuzzleSource => ({ file, index: entries.count, jsonPath: prefix + jsonPath });
   const fail = (jsonPath: string, message: string): void => {
     entries.errors.push(fileError(at(jsonPath), message));
@@ -81,8 +94,11 @@ function readTask(task: Record<string, Json>, taskId: string, prefix: string, fi
   let trainProblem = Array.isArray(task.train) ? null : `${prefix}train: expected a list of {input, output} pairs`;
   for (const [i, pair] of (Array.isArray(task.train) ? task.train : []).entries()) {
     const path = `${prefix}train[${i}]`;
-    trainProblem ??= isObject(pair) ? (gridProblem(pair.input, `${path}.input`) ?? gridProblem(pair.output, `${path}.output`)) : `${path}: expected {input, output}`;
-    if (trainProblem === null) train.push({ input: (pair as { input: ArcGrid }).input, output: (pair as { output: ArcGrid }).output });
+    trainProblem ??= isObject(pair)
+      ? (gridProblem(pair.input, `${path}.input`) ?? gridProblem(pair.output, `${path}.output`))
+      : `${path}: expected {input, output}`;
+    if (trainProblem === null)
+      train.push({ input: (pair as { input: ArcGrid }).input, output: (pair as { output: ArcGrid }).output });
   }
   for (const [i, pair] of tests.entries()) {
     const path = `test[${i}]`;
@@ -115,11 +131,14 @@ export function readArcJson(text: string, file: string, solutions?: ArcSolutions
   if (isTask(json)) {
     readTask(json, taskIdOf(file), '', file, solutions?.get('') ?? solutions?.get(taskIdOf(file)), entries);
   } else if (isObject(json) && Object.keys(json).length > 0 && Object.values(json).every(isTask)) {
-    for (const [taskId, task] of Object.entries(json)) readTask(task as Record<string, Json>, taskId, `${taskId}.`, file, solutions?.get(taskId), entries);
+    for (const [taskId, task] of Object.entries(json))
+      readTask(task as Record<string, Json>, taskId, `${taskId}.`, file, solutions?.get(taskId), entries);
   } else if (isObject(json) && Object.keys(json).length > 0 && Object.values(json).every(Array.isArray)) {
     entries.errors.push(fileError({ file }, 'this is an ARC solutions file: open the challenges file it belongs to'));
   } else {
-    entries.errors.push(fileError({ file }, 'not an ARC task: expected {"train": [...], "test": [...]} or task ids mapped to such tasks'));
+    entries.errors.push(
+      fileError({ file }, 'not an ARC task: expected {"train": [...], "test": [...]} or task ids mapped to such tasks'),
+    );
   }
   return entries;
 }

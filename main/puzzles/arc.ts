@@ -23,7 +23,8 @@ export function encodeArcGrid(grid: ArcGrid): Uint8Array {
   return tokens;
 }
 
-const isColour = (token: number | undefined): boolean => token !== undefined && token >= COLOUR_OFFSET && token < COLOUR_OFFSET + 10;
+const isColour = (token: number | undefined): boolean =>
+  token !== undefined && token >= COLOUR_OFFSET && token < COLOUR_OFFSET + 10;
 
 /**
  * The grid a model wrote: the largest rectangle of colours anchored at the top-left corner,
@@ -59,7 +60,8 @@ function gridConflicts(expected: ArcGrid, answer: ArcGrid): Conflict[] {
     for (let c = 0; c < cols; c++) {
       const want = expected[r]?.[c];
       const got = answer[r]?.[c];
-      if (got !== want) conflicts.push({ message: `row ${r + 1}, column ${c + 1} is ${got}, expected ${want}`, cells: [r * cols + c] });
+      if (got !== want)
+        conflicts.push({ message: `row ${r + 1}, column ${c + 1} is ${got}, expected ${want}`, cells: [r * cols + c] });
     }
   }
   return conflicts;
@@ -79,7 +81,8 @@ export const arc = {
   decode: (_puzzle: ArcPuzzle, tokens: ArrayLike<number>): ArcGrid => decodeArcGrid(tokens),
   verify(puzzle: ArcPuzzle, answer: ArcGrid) {
     const expected = puzzle.test.output;
-    if (expected === undefined) return verdictOf([{ message: 'no expected output is known for this test input', cells: [] }]);
+    if (expected === undefined)
+      return verdictOf([{ message: 'no expected output is known for this test input', cells: [] }]);
     return verdictOf(gridConflicts(expected, answer));
   },
   /** ARC has no cheap reference solver. */

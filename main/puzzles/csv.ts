@@ -50,9 +50,15 @@ function splitLine(text: string, start: number, end: number): string[] | string 
 
 /** Visits every non-blank line as a record. */
 export function readCsv(text: string, visitor: CsvVisitor): void {
+  // Quotes are rare in puzzle files: lines before the next quote split on commas alone.
+  let nextQuote = -1;
   forEachLine(text, (start, end, line) => {
     if (trimEnd(text, start, end) === start) return;
-    const fields = splitLine(text, start, end);
+    if (nextQuote !== text.length && nextQuote < start) {
+      nextQuote = text.indexOf('"', start);
+      if (nextQuote < 0) nextQuote = text.length;
+    }
+    const fields = nextQuote >= end ? text.slice(start, end).split(',') : splitLine(text, start, end);
     if (typeof fields === 'string') visitor.error(fields, line);
     else visitor.record(fields, line);
   });

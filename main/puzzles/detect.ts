@@ -7,7 +7,8 @@ export type FileFormat = 'arc-json' | 'csv' | 'sudoku-text' | 'maze-text';
 const SAMPLE_LINES = 200;
 
 /** Sudoku comment lines start with `#`; maze rows do too, so this only skips what cannot be a CSV header. */
-const firstDataLine = (lines: readonly string[]): string | undefined => lines.find((line) => line.trim() !== '' && !line.startsWith('#'));
+const firstDataLine = (lines: readonly string[]): string | undefined =>
+  lines.find((line) => line.trim() !== '' && !line.startsWith('#'));
 
 export function detectFormat(text: string): FileFormat | null {
   const start = text.search(/\S/);
@@ -21,6 +22,7 @@ export function detectFormat(text: string): FileFormat | null {
     if (/^[#. SGo\r]+$/.test(line) && /[#SG]/.test(line)) mazeRows++;
     else if (/[0-9]/.test(line) && !line.startsWith('#')) digitRows++;
   }
-  if (mazeRows === 0 && digitRows === 0) return /^[\s.\-_|+]+$/.test(text.slice(start, start + 10_000)) ? 'sudoku-text' : null;
+  if (mazeRows === 0 && digitRows === 0)
+    return /^[\s.\-_|+]+$/.test(text.slice(start, start + 10_000)) ? 'sudoku-text' : null;
   return mazeRows > digitRows ? 'maze-text' : 'sudoku-text';
 }

@@ -37,9 +37,14 @@ export function fileError(source: PuzzleSource, message: string): PuzzleFileErro
 }
 
 /** The single entry of a text that should hold exactly one puzzle. */
-export function onlyEntry<P extends Puzzle>(entries: Entries<P>, source: PuzzleSource, what: string): P | PuzzleFileError {
+export function onlyEntry<P extends Puzzle>(
+  entries: Entries<P>,
+  source: PuzzleSource,
+  what: string,
+): P | PuzzleFileError {
   const [first] = entries.errors.length > 0 ? entries.errors : entries.puzzles;
-  if (entries.count !== 1 || first === undefined) return fileError(source, `expected one ${what}, found ${entries.count}`);
+  if (entries.count !== 1 || first === undefined)
+    return fileError(source, `expected one ${what}, found ${entries.count}`);
   return first;
 }
 

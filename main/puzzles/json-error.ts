@@ -11,7 +11,10 @@ export function jsonErrorOffset(text: string): number {
     while (i < text.length && ' \t\n\r'.includes(text.charAt(i))) i++;
   };
   const literal = (word: string): void => {
-    for (const char of word) if (text.charAt(i++) !== char) (i--, fail());
+    for (const char of word) {
+      if (text.charAt(i) !== char) fail();
+      i++;
+    }
   };
   const string = (): void => {
     i++; // the opening quote

@@ -37,7 +37,14 @@ function perfectMaze(size: number, random: Random): MazeCell[] {
       [row + 2, col],
       [row, col - 2],
       [row, col + 2],
-    ]).find(([r, c]) => (r as number) >= 1 && (r as number) <= last && (c as number) >= 1 && (c as number) <= last && cells[(r as number) * size + (c as number)] === 'wall');
+    ]).find(
+      ([r, c]) =>
+        (r as number) >= 1 &&
+        (r as number) <= last &&
+        (c as number) >= 1 &&
+        (c as number) <= last &&
+        cells[(r as number) * size + (c as number)] === 'wall',
+    );
     if (next === undefined) {
       stack.pop();
       continue;
@@ -53,7 +60,8 @@ function perfectMaze(size: number, random: Random): MazeCell[] {
 function roomsMaze(size: number, obstacles: number, random: Random): MazeCell[] {
   const cells = new Array<MazeCell>(size * size);
   for (let r = 0; r < size; r++) {
-    for (let c = 0; c < size; c++) cells[r * size + c] = r === 0 || c === 0 || r === size - 1 || c === size - 1 ? 'wall' : 'open';
+    for (let c = 0; c < size; c++)
+      cells[r * size + c] = r === 0 || c === 0 || r === size - 1 || c === size - 1 ? 'wall' : 'open';
   }
   const partitions = Math.floor(size / 8);
   for (let k = 0; k < partitions * 2; k++) {
@@ -64,7 +72,8 @@ function roomsMaze(size: number, obstacles: number, random: Random): MazeCell[] 
       if (i !== door) cells[vertical ? i * size + at : at * size + i] = 'wall';
     }
   }
-  for (let cell = 0; cell < cells.length; cell++) if (cells[cell] === 'open' && random() < obstacles) cells[cell] = 'wall';
+  for (let cell = 0; cell < cells.length; cell++)
+    if (cells[cell] === 'open' && random() < obstacles) cells[cell] = 'wall';
   return cells;
 }
 
@@ -85,15 +94,25 @@ function placeEnds(cells: MazeCell[], size: number, minimum: number, random: Ran
 
 export function generateMaze(options: MazeGeneratorOptions): MazePuzzle {
   const size = options.size ?? MAX_MAZE_SIZE;
-  if (!(Number.isInteger(size) && size >= 5 && size <= MAX_MAZE_SIZE)) throw new RangeError(`maze size must be 5 to ${MAX_MAZE_SIZE}, got ${size}`);
+  if (!(Number.isInteger(size) && size >= 5 && size <= MAX_MAZE_SIZE))
+    throw new RangeError(`maze size must be 5 to ${MAX_MAZE_SIZE}, got ${size}`);
   const random = seededRandom(options.seed);
   const attempts = options.attempts ?? 100;
   for (let attempt = 0; attempt < attempts; attempt++) {
-    const cells = options.style === 'rooms' ? roomsMaze(size, options.obstacles ?? 0.2, random) : perfectMaze(size, random);
+    const cells =
+      options.style === 'rooms' ? roomsMaze(size, options.obstacles ?? 0.2, random) : perfectMaze(size, random);
     if (!placeEnds(cells, size, options.minPathLength ?? 1, random)) continue;
-    const puzzle: MazePuzzle = { kind: 'maze', source: { file: 'generated', index: options.seed }, rows: size, cols: size, cells };
+    const puzzle: MazePuzzle = {
+      kind: 'maze',
+      source: { file: 'generated', index: options.seed },
+      rows: size,
+      cols: size,
+      cells,
+    };
     const solved = solveMaze(puzzle);
     return solved.answer === null ? puzzle : { ...puzzle, solution: solved.answer };
   }
-  throw new RangeError(`no ${size}x${size} ${options.style ?? 'perfect'} maze with a path of ${options.minPathLength} moves in ${attempts} attempts`);
+  throw new RangeError(
+    `no ${size}x${size} ${options.style ?? 'perfect'} maze with a path of ${options.minPathLength} moves in ${attempts} attempts`,
+  );
 }

@@ -27,7 +27,12 @@ function neighbours(cell: number, rows: number, cols: number, out: Int16Array): 
  * Distances from `from` to every cell reachable through cells where `open(cell)` holds,
  * -1 elsewhere; shortest-path counts capped at SOLUTION_COUNT_CAP. Reads stay valid until the next call.
  */
-function breadthFirst(rows: number, cols: number, from: number, open: (cell: number) => boolean): { distance: Int16Array; ways: Uint8Array } {
+function breadthFirst(
+  rows: number,
+  cols: number,
+  from: number,
+  open: (cell: number) => boolean,
+): { distance: Int16Array; ways: Uint8Array } {
   const size = rows * cols;
   if (size > MAX_CELLS) throw new RangeError(`maze ${rows}x${cols} exceeds ${MAX_MAZE_SIZE}x${MAX_MAZE_SIZE}`);
   distance.fill(-1, 0, size);

@@ -5,8 +5,21 @@ import { MAX_MAZE_SIZE } from './maze-solver.ts';
 import { forEachLine, showChar } from './text-lines.ts';
 import type { MazeCell, MazePuzzle, PuzzleFileError, PuzzleSource } from './types.ts';
 
-const CELL_BY_CHAR: Readonly<Record<string, MazeCell>> = { '#': 'wall', ' ': 'open', '.': 'open', S: 'start', G: 'goal', o: 'path' };
-export const CHAR_BY_CELL: Readonly<Record<MazeCell, string>> = { wall: '#', open: ' ', start: 'S', goal: 'G', path: 'o' };
+const CELL_BY_CHAR: Readonly<Record<string, MazeCell>> = {
+  '#': 'wall',
+  ' ': 'open',
+  '.': 'open',
+  S: 'start',
+  G: 'goal',
+  o: 'path',
+};
+export const CHAR_BY_CELL: Readonly<Record<MazeCell, string>> = {
+  wall: '#',
+  open: ' ',
+  start: 'S',
+  goal: 'G',
+  path: 'o',
+};
 
 export interface MazeRow {
   text: string;
@@ -31,17 +44,28 @@ export function mazeFromRows(rows: readonly MazeRow[], source: PuzzleSource): Ma
     }
     for (let c = 0; c < width; c++) {
       const cell = CELL_BY_CHAR[row.text.charAt(c)];
-      if (cell === undefined) return fileError(at, `invalid character ${showChar(row.text.charAt(c))} at row ${r + 1}, column ${c + 1}`);
+      if (cell === undefined)
+        return fileError(at, `invalid character ${showChar(row.text.charAt(c))} at row ${r + 1}, column ${c + 1}`);
       cells.push(cell);
     }
   }
   if (rows.length !== width) return fileError(source, `the maze is not square: ${rows.length} rows of ${width} cells`);
-  if (width > MAX_MAZE_SIZE) return fileError(source, `the maze is ${width}x${width}, larger than ${MAX_MAZE_SIZE}x${MAX_MAZE_SIZE}`);
-  for (const [cell, letter] of [['start', 'S'], ['goal', 'G']] as const) {
+  if (width > MAX_MAZE_SIZE)
+    return fileError(source, `the maze is ${width}x${width}, larger than ${MAX_MAZE_SIZE}x${MAX_MAZE_SIZE}`);
+  for (const [cell, letter] of [
+    ['start', 'S'],
+    ['goal', 'G'],
+  ] as const) {
     const n = countOf(cells, cell);
     if (n !== 1) return fileError(source, `the maze has ${n} ${letter} (${cell}) cells, expected exactly one`);
   }
-  const puzzle: MazePuzzle = { kind: 'maze', source, rows: width, cols: width, cells: cells.map((c) => (c === 'path' ? 'open' : c)) };
+  const puzzle: MazePuzzle = {
+    kind: 'maze',
+    source,
+    rows: width,
+    cols: width,
+    cells: cells.map((c) => (c === 'path' ? 'open' : c)),
+  };
   return cells.includes('path') ? { ...puzzle, solution: cells } : puzzle;
 }
 

@@ -13,7 +13,8 @@ const LENGTH = MAX_MAZE_SIZE * MAX_MAZE_SIZE;
 function encodeCells(puzzle: MazePuzzle, cells: readonly MazeCell[]): Uint8Array {
   const tokens = new Uint8Array(LENGTH).fill(TOKEN_BY_CELL.wall);
   for (let r = 0; r < puzzle.rows; r++) {
-    for (let c = 0; c < puzzle.cols; c++) tokens[r * MAX_MAZE_SIZE + c] = TOKEN_BY_CELL[cells[r * puzzle.cols + c] ?? 'wall'];
+    for (let c = 0; c < puzzle.cols; c++)
+      tokens[r * MAX_MAZE_SIZE + c] = TOKEN_BY_CELL[cells[r * puzzle.cols + c] ?? 'wall'];
   }
   return tokens;
 }
@@ -21,12 +22,18 @@ function encodeCells(puzzle: MazePuzzle, cells: readonly MazeCell[]): Uint8Array
 export function formatMazeCells(puzzle: MazePuzzle, cells: readonly MazeCell[]): string {
   const lines: string[] = [];
   for (let r = 0; r < puzzle.rows; r++) {
-    lines.push(cells.slice(r * puzzle.cols, (r + 1) * puzzle.cols).map((cell) => CHAR_BY_CELL[cell]).join(''));
+    lines.push(
+      cells
+        .slice(r * puzzle.cols, (r + 1) * puzzle.cols)
+        .map((cell) => CHAR_BY_CELL[cell])
+        .join(''),
+    );
   }
   return lines.join('\n');
 }
 
-const cellName = (puzzle: MazePuzzle, cell: number): string => `row ${Math.floor(cell / puzzle.cols) + 1}, column ${(cell % puzzle.cols) + 1}`;
+const cellName = (puzzle: MazePuzzle, cell: number): string =>
+  `row ${Math.floor(cell / puzzle.cols) + 1}, column ${(cell % puzzle.cols) + 1}`;
 
 /** The answer compared with the maze itself: every cell but the path must be unchanged. */
 function changedCells(puzzle: MazePuzzle, answer: readonly MazeCell[]): Conflict[] {
@@ -37,12 +44,19 @@ function changedCells(puzzle: MazePuzzle, answer: readonly MazeCell[]): Conflict
     const now = answer[cell] as MazeCell;
     if (now === was || (was === 'open' && now === 'path')) continue;
     if (was === 'wall' && now === 'path') throughWalls.push(cell);
-    else if (was === 'start' || was === 'goal') conflicts.push({ message: `misses ${was === 'start' ? 'S' : 'G'} at ${cellName(puzzle, cell)}`, cells: [cell] });
+    else if (was === 'start' || was === 'goal')
+      conflicts.push({ message: `misses ${was === 'start' ? 'S' : 'G'} at ${cellName(puzzle, cell)}`, cells: [cell] });
     else conflicts.push({ message: `changes ${cellName(puzzle, cell)} from ${was} to ${now}`, cells: [cell] });
   }
   if (throughWalls.length > 0) {
-    const where = throughWalls.slice(0, 3).map((cell) => cellName(puzzle, cell)).join('; ');
-    conflicts.push({ message: `walks through ${throughWalls.length === 1 ? 'a wall' : plural(throughWalls.length, 'wall')} at ${where}`, cells: throughWalls });
+    const where = throughWalls
+      .slice(0, 3)
+      .map((cell) => cellName(puzzle, cell))
+      .join('; ');
+    conflicts.push({
+      message: `walks through ${throughWalls.length === 1 ? 'a wall' : plural(throughWalls.length, 'wall')} at ${where}`,
+      cells: throughWalls,
+    });
   }
   return conflicts;
 }
@@ -57,10 +71,13 @@ function pathConflicts(puzzle: MazePuzzle, answer: readonly MazeCell[]): Conflic
   const onPath = (cell: number): boolean => cell === goal || (answer[cell] === 'path' && puzzle.cells[cell] === 'open');
   const distance = distancesFrom(puzzle.rows, puzzle.cols, start, onPath);
   const pathCells: number[] = [];
-  for (let cell = 0; cell < answer.length; cell++) if (answer[cell] === 'path' && puzzle.cells[cell] === 'open') pathCells.push(cell);
+  for (let cell = 0; cell < answer.length; cell++)
+    if (answer[cell] === 'path' && puzzle.cells[cell] === 'open') pathCells.push(cell);
   if (distance[goal] === -1) {
     const cut = pathCells.filter((cell) => distance[cell] === -1);
-    return [{ message: `the path is broken: it does not lead from S to G (${pathCells.length} path cells)`, cells: cut }];
+    return [
+      { message: `the path is broken: it does not lead from S to G (${pathCells.length} path cells)`, cells: cut },
+    ];
   }
   const steps = pathCells.length + 1;
   if (steps > shortest.steps) {
@@ -88,13 +105,16 @@ export const maze = {
   decode(puzzle: MazePuzzle, tokens: ArrayLike<number>): MazeCell[] {
     const cells = new Array<MazeCell>(puzzle.rows * puzzle.cols);
     for (let r = 0; r < puzzle.rows; r++) {
-      for (let c = 0; c < puzzle.cols; c++) cells[r * puzzle.cols + c] = TOKEN_CELLS[(tokens[r * MAX_MAZE_SIZE + c] ?? 0) - 1] ?? 'open';
+      for (let c = 0; c < puzzle.cols; c++)
+        cells[r * puzzle.cols + c] = TOKEN_CELLS[(tokens[r * MAX_MAZE_SIZE + c] ?? 0) - 1] ?? 'open';
     }
     return cells;
   },
   verify(puzzle: MazePuzzle, answer: readonly MazeCell[]) {
     if (answer.length !== puzzle.cells.length) {
-      return verdictOf([{ message: `the answer has ${answer.length} cells, the maze ${puzzle.cells.length}`, cells: [] }]);
+      return verdictOf([
+        { message: `the answer has ${answer.length} cells, the maze ${puzzle.cells.length}`, cells: [] },
+      ]);
     }
     return verdictOf([...changedCells(puzzle, answer), ...pathConflicts(puzzle, answer)]);
   },

@@ -17,29 +17,40 @@ export interface SolutionsText {
 
 type GridPuzzle = Exclude<Puzzle, { kind: 'arc' }>;
 
-function readGridText(text: string, file: string, format: 'csv' | 'sudoku-text' | 'maze-text'): { kind: PuzzleKindId | null; entries: Entries<GridPuzzle> } {
+function readGridText(
+  text: string,
+  file: string,
+  format: 'csv' | 'sudoku-text' | 'maze-text',
+): { kind: PuzzleKindId | null; entries: Entries<GridPuzzle> } {
   if (format === 'csv') return readPuzzleCsv(text, file);
-  return format === 'maze-text' ? { kind: 'maze', entries: readMazeText(text, file) } : { kind: 'sudoku', entries: readSudokuText(text, file) };
+  return format === 'maze-text'
+    ? { kind: 'maze', entries: readMazeText(text, file) }
+    : { kind: 'sudoku', entries: readSudokuText(text, file) };
 }
 
 /** Gives each puzzle the solution at its position in the solutions file. */
 function attachSolutions(entries: Entries<GridPuzzle>, solutions: SolutionsText, kind: PuzzleKindId | null): void {
   const format = detectFormat(solutions.text);
-  const read = format === null || format === 'arc-json' ? null : readGridText(solutions.text, solutions.fileName, format);
+  const read =
+    format === null || format === 'arc-json' ? null : readGridText(solutions.text, solutions.fileName, format);
   if (read === null || read.kind !== kind) {
     entries.errors.push(fileError({ file: solutions.fileName }, `not a ${kind ?? 'puzzle'} solutions file`));
     return;
   }
   entries.errors.push(...read.entries.errors);
   if (read.entries.count !== entries.count) {
-    entries.errors.push(fileError({ file: solutions.fileName }, `${read.entries.count} solutions for ${entries.count} puzzles`));
+    entries.errors.push(
+      fileError({ file: solutions.fileName }, `${read.entries.count} solutions for ${entries.count} puzzles`),
+    );
   }
   const byIndex = new Map(read.entries.puzzles.map((p) => [p.source.index, p]));
   entries.puzzles = entries.puzzles.map((puzzle) => {
     const solved = byIndex.get(puzzle.source.index);
     if (solved === undefined || puzzle.solution !== undefined) return puzzle;
     // A solutions file holds completed grids: Sudoku digits read as givens, maze paths as solutions.
-    return solved.kind === 'sudoku' ? { ...puzzle, solution: solved.givens } : { ...puzzle, solution: solved.solution ?? solved.cells };
+    return solved.kind === 'sudoku'
+      ? { ...puzzle, solution: solved.givens }
+      : { ...puzzle, solution: solved.solution ?? solved.cells };
   }) as GridPuzzle[];
 }
 
@@ -50,7 +61,10 @@ function checkSolutions(entries: Entries<Puzzle>): void {
     const expected = kind.expectedAnswer(puzzle);
     if (expected === undefined) return true;
     const verdict = kind.verify(puzzle, expected);
-    if (!verdict.ok) entries.errors.push(fileError(puzzle.source, `the solution does not match its puzzle: ${describeConflicts(verdict.conflicts)}`));
+    if (!verdict.ok)
+      entries.errors.push(
+        fileError(puzzle.source, `the solution does not match its puzzle: ${describeConflicts(verdict.conflicts)}`),
+      );
     return verdict.ok;
   });
 }
@@ -60,7 +74,12 @@ export function parsePuzzleText(text: string, fileName: string, solutions?: Solu
   if (text.trim() === '') return { file, kind: null, puzzles: [], errors: [fileError({ file }, 'empty file')] };
   const format = detectFormat(text);
   if (format === null) {
-    return { file, kind: null, puzzles: [], errors: [fileError({ file }, 'not a puzzle file: no Sudoku, maze or ARC task recognised')] };
+    return {
+      file,
+      kind: null,
+      puzzles: [],
+      errors: [fileError({ file }, 'not a puzzle file: no Sudoku, maze or ARC task recognised')],
+    };
   }
   let kind: PuzzleKindId | null;
   let entries: Entries<Puzzle>;

@@ -14,19 +14,27 @@ const normalise = (name: string): string => name.trim().toLowerCase();
 
 /** Whether a first line is a header this reader understands. */
 export function isPuzzleCsvHeader(line: string): boolean {
-  return line.includes(',') && line.split(',').some((name) => PUZZLE_COLUMNS.includes(normalise(name.replace(/"/g, ''))));
+  return (
+    line.includes(',') && line.split(',').some((name) => PUZZLE_COLUMNS.includes(normalise(name.replace(/"/g, ''))))
+  );
 }
 
 /** A flattened square maze grid (as in the HRM CSV), unflattened row by row. */
 function mazeFromField(field: string, source: PuzzleSource, name: string): MazePuzzle | PuzzleFileError {
   const size = Math.round(Math.sqrt(field.length));
-  if (size * size !== field.length) return fileError(source, `${name}: ${field.length} characters do not make a square grid`);
+  if (size * size !== field.length)
+    return fileError(source, `${name}: ${field.length} characters do not make a square grid`);
   const rows = Array.from({ length: size }, (_, r) => ({ text: field.slice(r * size, (r + 1) * size), line: 0 }));
   const maze = mazeFromRows(rows, source);
   return 'message' in maze ? fileError(source, `${name}: ${maze.message}`) : maze;
 }
 
-function mazeFromFields(puzzle: string, solution: string | undefined, source: PuzzleSource, names: [string, string]): MazePuzzle | PuzzleFileError {
+function mazeFromFields(
+  puzzle: string,
+  solution: string | undefined,
+  source: PuzzleSource,
+  names: [string, string],
+): MazePuzzle | PuzzleFileError {
   const maze = mazeFromField(puzzle, source, names[0]);
   if ('message' in maze || solution === undefined) return maze;
   const solved = mazeFromField(solution, source, names[1]);
@@ -50,8 +58,16 @@ export function readPuzzleCsv(text: string, file: string): PuzzleCsv {
         const names = fields.map(normalise);
         const puzzle = names.findIndex((name) => PUZZLE_COLUMNS.includes(name));
         const solution = names.findIndex((name) => SOLUTION_COLUMNS.includes(name));
-        columns = { names: [names[puzzle] ?? 'puzzle', names[solution] ?? 'solution'], puzzle, solution, width: fields.length };
-        if (puzzle < 0) entries.errors.push(fileError(source, `the CSV header names no puzzle column (${PUZZLE_COLUMNS.join(', ')})`));
+        columns = {
+          names: [names[puzzle] ?? 'puzzle', names[solution] ?? 'solution'],
+          puzzle,
+          solution,
+          width: fields.length,
+        };
+        if (puzzle < 0)
+          entries.errors.push(
+            fileError(source, `the CSV header names no puzzle column (${PUZZLE_COLUMNS.join(', ')})`),
+          );
         return;
       }
       if (columns.puzzle < 0) return;

@@ -21,7 +21,8 @@ async function readText(path: string, maxBytes: number): Promise<string | Puzzle
   try {
     const info = await stat(path);
     if (info.isDirectory()) return fileError(source, 'is a folder, not a file');
-    if (info.size > maxBytes) return fileError(source, `the file is ${megabytes(info.size)}, over the limit of ${megabytes(maxBytes)}`);
+    if (info.size > maxBytes)
+      return fileError(source, `the file is ${megabytes(info.size)}, over the limit of ${megabytes(maxBytes)}`);
     const bytes = await readFile(path);
     if (bytes.length > maxBytes) return fileError(source, `the file is over the limit of ${megabytes(maxBytes)}`);
     const nul = bytes.indexOf(0);
@@ -45,7 +46,11 @@ export function solutionsPathFor(path: string): string | null {
   return join(dirname(path), `${name.slice(0, name.length - ext.length)}.solutions${ext}`);
 }
 
-const exists = (path: string): Promise<boolean> => stat(path).then((info) => info.isFile(), () => false);
+const exists = (path: string): Promise<boolean> =>
+  stat(path).then(
+    (info) => info.isFile(),
+    () => false,
+  );
 
 export async function readPuzzleFile(path: string, options: ReadOptions = {}): Promise<ParsedFile> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;

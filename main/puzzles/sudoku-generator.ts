@@ -6,7 +6,11 @@ import { countSolutions } from './sudoku-solver.ts';
 import type { SudokuCells, SudokuPuzzle } from './types.ts';
 
 /** A random permutation of 0..n-1. */
-const permutation = (random: Random, n: number): number[] => shuffle(random, Array.from({ length: n }, (_, i) => i));
+const permutation = (random: Random, n: number): number[] =>
+  shuffle(
+    random,
+    Array.from({ length: n }, (_, i) => i),
+  );
 
 /**
  * The same puzzle seen differently: digits relabelled, bands, stacks, rows within a band

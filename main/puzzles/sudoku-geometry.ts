@@ -40,8 +40,7 @@ export const PEERS = (() => {
   for (let cell = 0; cell < CELLS; cell++) {
     let n = 0;
     for (let other = 0; other < CELLS; other++) {
-      const shares =
-        rowOf(other) === rowOf(cell) || colOf(other) === colOf(cell) || boxOf(other) === boxOf(cell);
+      const shares = rowOf(other) === rowOf(cell) || colOf(other) === colOf(cell) || boxOf(other) === boxOf(cell);
       if (other !== cell && shares) peers[cell * 20 + n++] = other;
     }
   }

@@ -17,16 +17,23 @@ export function repeatedDigits(cells: SudokuCells): Conflict[] {
   return conflicts;
 }
 
-/** Quick test before the detailed one: most grids have no repeats. */
+/** The three units of each cell: CELL_UNITS[3c .. 3c+2] are its row, column and box. */
+const CELL_UNITS = Uint8Array.from({ length: CELLS * 3 }, (_, i) => {
+  const cell = Math.floor(i / 3);
+  return [rowOf(cell), 9 + colOf(cell), 18 + boxOf(cell)][i % 3] as number;
+});
+const seen = new Uint16Array(27);
+
+/** Quick test before the detailed one: most grids have no repeats. Files are read at memory speed, so it allocates nothing. */
 function hasRepeatedDigit(cells: SudokuCells): boolean {
-  const seen = new Uint16Array(27);
+  seen.fill(0);
   for (let cell = 0; cell < CELLS; cell++) {
     const digit = cells[cell] as number;
     if (digit === 0) continue;
     const bit = 1 << (digit - 1);
-    const row = rowOf(cell);
-    const col = 9 + colOf(cell);
-    const box = 18 + boxOf(cell);
+    const row = CELL_UNITS[cell * 3] as number;
+    const col = CELL_UNITS[cell * 3 + 1] as number;
+    const box = CELL_UNITS[cell * 3 + 2] as number;
     if (((seen[row] as number) | (seen[col] as number) | (seen[box] as number)) & bit) return true;
     seen[row] = (seen[row] as number) | bit;
     seen[col] = (seen[col] as number) | bit;
@@ -42,7 +49,8 @@ export function givenConflicts(givens: SudokuCells): Conflict[] {
 
 /** Every way `answer` fails to be a completed grid that keeps the givens. */
 export function sudokuConflicts(givens: SudokuCells, answer: SudokuCells): Conflict[] {
-  if (answer.length !== CELLS) return [{ message: `the answer has ${answer.length} cells, expected ${CELLS}`, cells: [] }];
+  if (answer.length !== CELLS)
+    return [{ message: `the answer has ${answer.length} cells, expected ${CELLS}`, cells: [] }];
   const conflicts: Conflict[] = [];
   for (let cell = 0; cell < CELLS; cell++) {
     const digit = answer[cell] as number;

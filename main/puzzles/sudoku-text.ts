@@ -25,7 +25,14 @@ type Cells = number[] | PuzzleFileError;
  * Reads 81 cells starting at `from`; returns the cells and where they stopped, or an
  * error. `what` names the field in messages ("puzzle", "solution").
  */
-function readCells(text: string, from: number, end: number, lineStart: number, source: PuzzleSource, what: string): { cells: Cells; next: number } {
+function readCells(
+  text: string,
+  from: number,
+  end: number,
+  lineStart: number,
+  source: PuzzleSource,
+  what: string,
+): { cells: Cells; next: number } {
   const cells = new Array<number>(CELLS);
   let i = from;
   for (; i < end && i - from < CELLS; i++) {
@@ -40,9 +47,13 @@ function readCells(text: string, from: number, end: number, lineStart: number, s
   }
   const stop = i < end ? text.charCodeAt(i) : -1;
   if (stop >= 0 && !isSeparator(stop)) {
-    return { cells: fileError(source, `${what}: invalid character ${showChar(text.charAt(i))} at column ${i - lineStart + 1}`), next: i };
+    return {
+      cells: fileError(source, `${what}: invalid character ${showChar(text.charAt(i))} at column ${i - lineStart + 1}`),
+      next: i,
+    };
   }
-  if (count !== CELLS) return { cells: fileError(source, `${what}: wrong length, ${count} cells instead of ${CELLS}`), next: i };
+  if (count !== CELLS)
+    return { cells: fileError(source, `${what}: wrong length, ${count} cells instead of ${CELLS}`), next: i };
   return { cells, next: i };
 }
 
@@ -56,7 +67,10 @@ function readLine(text: string, start: number, end: number, source: PuzzleSource
   const solution = readCells(text, i, end, start, source, 'solution');
   if (!Array.isArray(solution.cells)) return solution.cells;
   if (solution.next !== end) {
-    return fileError(source, `solution: unexpected ${showChar(text.charAt(solution.next))} at column ${solution.next - start + 1}`);
+    return fileError(
+      source,
+      `solution: unexpected ${showChar(text.charAt(solution.next))} at column ${solution.next - start + 1}`,
+    );
   }
   return { kind: 'sudoku', source, givens: puzzle.cells, solution: solution.cells };
 }
@@ -67,13 +81,17 @@ function isRule(row: string): boolean {
 }
 
 /** Reads the rows of one block; the first problem found is the block's error. */
-function readBlock(rows: readonly { text: string; line: number }[], source: PuzzleSource): SudokuPuzzle | PuzzleFileError {
+function readBlock(
+  rows: readonly { text: string; line: number }[],
+  source: PuzzleSource,
+): SudokuPuzzle | PuzzleFileError {
   const givens: number[] = [];
   for (const row of rows) {
     const cells = row.text.replace(/[|\s]/g, '');
     const at = { ...source, line: row.line };
     for (let i = 0; i < cells.length; i++) {
-      if (cellValue(cells.charCodeAt(i)) < 0) return fileError(at, `invalid character ${showChar(cells.charAt(i))} in the grid row`);
+      if (cellValue(cells.charCodeAt(i)) < 0)
+        return fileError(at, `invalid character ${showChar(cells.charAt(i))} in the grid row`);
     }
     if (cells.length !== SIZE) return fileError(at, `grid row has ${cells.length} cells instead of ${SIZE}`);
     for (let i = 0; i < SIZE; i++) givens.push(cellValue(cells.charCodeAt(i)));
@@ -86,7 +104,9 @@ function readBlock(rows: readonly { text: string; line: number }[], source: Puzz
 function checkGivens(entry: SudokuPuzzle | PuzzleFileError): SudokuPuzzle | PuzzleFileError {
   if ('message' in entry) return entry;
   const conflicts = givenConflicts(entry.givens);
-  return conflicts.length === 0 ? entry : fileError(entry.source, `the givens conflict: ${describeConflicts(conflicts)}`);
+  return conflicts.length === 0
+    ? entry
+    : fileError(entry.source, `the givens conflict: ${describeConflicts(conflicts)}`);
 }
 
 /** 81 cells filling a whole field, or the error. */
@@ -97,7 +117,12 @@ function readField(text: string, source: PuzzleSource, name: string): number[] |
 }
 
 /** A puzzle from separate fields (CSV columns); `names` label them in messages. */
-export function sudokuFromFields(puzzle: string, solution: string | undefined, source: PuzzleSource, names: [string, string]): SudokuPuzzle | PuzzleFileError {
+export function sudokuFromFields(
+  puzzle: string,
+  solution: string | undefined,
+  source: PuzzleSource,
+  names: [string, string],
+): SudokuPuzzle | PuzzleFileError {
   const givens = readField(puzzle, source, names[0]);
   if (!Array.isArray(givens)) return givens;
   if (solution === undefined) return checkGivens({ kind: 'sudoku', source, givens });

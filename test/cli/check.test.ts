@@ -43,7 +43,12 @@ describe('trm check', () => {
     expect(code).toBe(0);
     const lines = jsonLines(stdout);
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatchObject({ source: { file: fixture('good/mazes.txt'), line: 1, index: 0 }, kind: 'maze', ok: true, solutions: 1 });
+    expect(lines[0]).toMatchObject({
+      source: { file: fixture('good/mazes.txt'), line: 1, index: 0 },
+      kind: 'maze',
+      ok: true,
+      solutions: 1,
+    });
     expect(lines[0]?.solution).toContain('o');
   });
 
@@ -84,7 +89,14 @@ describe('trm check', () => {
   it('honours --max-mb and exits 1 for a file over it', async () => {
     const { code, stdout } = await trm('check', fixture('good/hard-sudoku.txt'), '--max-mb', '0.0001', '--json');
     expect(code).toBe(1);
-    expect(jsonLines(stdout)).toEqual([{ source: { file: fixture('good/hard-sudoku.txt') }, kind: null, ok: false, error: expect.stringMatching(/over the limit/) }]);
+    expect(jsonLines(stdout)).toEqual([
+      {
+        source: { file: fixture('good/hard-sudoku.txt') },
+        kind: null,
+        ok: false,
+        error: expect.stringMatching(/over the limit/),
+      },
+    ]);
   });
 
   it('exits 2 for bad usage', async () => {

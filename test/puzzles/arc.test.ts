@@ -5,7 +5,12 @@ import type { ArcGrid, ArcPuzzle } from '../../main/puzzles/index.ts';
 
 const grid = fc
   .record({ rows: fc.integer({ min: 1, max: 30 }), cols: fc.integer({ min: 1, max: 30 }) })
-  .chain(({ rows, cols }) => fc.array(fc.array(fc.integer({ min: 0, max: 9 }), { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows }));
+  .chain(({ rows, cols }) =>
+    fc.array(fc.array(fc.integer({ min: 0, max: 9 }), { minLength: cols, maxLength: cols }), {
+      minLength: rows,
+      maxLength: rows,
+    }),
+  );
 
 const puzzleOf = (input: ArcGrid, output?: ArcGrid): ArcPuzzle => ({
   kind: 'arc',
@@ -80,8 +85,14 @@ describe('arc verify', () => {
   });
 
   it('reports a shape mismatch, and a missing expected output', () => {
-    expect(arc.verify(puzzleOf([[0]], expected), [[1, 2, 0]])).toMatchObject({ ok: false, conflicts: [{ message: 'the answer is 1x3, expected 2x2' }] });
-    expect(arc.verify(puzzleOf([[0]]), expected)).toMatchObject({ ok: false, conflicts: [{ message: 'no expected output is known for this test input' }] });
+    expect(arc.verify(puzzleOf([[0]], expected), [[1, 2, 0]])).toMatchObject({
+      ok: false,
+      conflicts: [{ message: 'the answer is 1x3, expected 2x2' }],
+    });
+    expect(arc.verify(puzzleOf([[0]]), expected)).toMatchObject({
+      ok: false,
+      conflicts: [{ message: 'no expected output is known for this test input' }],
+    });
   });
 
   it('has no reference solver', () => {
@@ -103,6 +114,11 @@ describe('arc text', () => {
   });
 
   it('formats an answer as rows of digits', () => {
-    expect(arc.formatAnswer(puzzleOf([[0]]), [[1, 2], [3, 4]])).toBe('12\n34');
+    expect(
+      arc.formatAnswer(puzzleOf([[0]]), [
+        [1, 2],
+        [3, 4],
+      ]),
+    ).toBe('12\n34');
   });
 });

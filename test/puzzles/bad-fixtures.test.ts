@@ -18,8 +18,14 @@ const expected: Record<string, { puzzles: number; errors: [number | string | nul
     ],
   },
   'sudoku-invalid-characters.txt': { puzzles: 1, errors: [[2, 'puzzle: invalid character "x" at column 41']] },
-  'sudoku-conflicting-givens.txt': { puzzles: 1, errors: [[3, 'the givens conflict: row 1 repeats 5 at r1c1, r1c2; box 1 repeats 5 at r1c1, r1c2']] },
-  'sudoku-solution-mismatch.txt': { puzzles: 1, errors: [[1, /^the solution does not match its puzzle: column 1 repeats 8 at r1c1, r7c1; /]] },
+  'sudoku-conflicting-givens.txt': {
+    puzzles: 1,
+    errors: [[3, 'the givens conflict: row 1 repeats 5 at r1c1, r1c2; box 1 repeats 5 at r1c1, r1c2']],
+  },
+  'sudoku-solution-mismatch.txt': {
+    puzzles: 1,
+    errors: [[1, /^the solution does not match its puzzle: column 1 repeats 8 at r1c1, r7c1; /]],
+  },
   'sudoku-short-block.txt': { puzzles: 1, errors: [[1, 'grid block has 8 rows instead of 9']] },
   'sudoku-quoting.csv': {
     puzzles: 1,
@@ -37,8 +43,14 @@ const expected: Record<string, { puzzles: number; errors: [number | string | nul
   'maze-not-square.txt': { puzzles: 0, errors: [[1, 'the maze is not square: 8 rows of 9 cells']] },
   'maze-ragged.txt': { puzzles: 0, errors: [[5, 'ragged grid: row 5 has 10 cells, row 1 has 9']] },
   'maze-too-large.txt': { puzzles: 0, errors: [[1, 'the maze is 31x31, larger than 30x30']] },
-  'maze-through-wall.txt': { puzzles: 0, errors: [[1, 'the solution does not match its puzzle: walks through a wall at row 1, column 1']] },
-  'maze-through-wall.solutions.txt': { puzzles: 0, errors: [[1, 'the solution does not match its puzzle: the path marks 15 steps, the shortest takes 14']] },
+  'maze-through-wall.txt': {
+    puzzles: 0,
+    errors: [[1, 'the solution does not match its puzzle: walks through a wall at row 1, column 1']],
+  },
+  'maze-through-wall.solutions.txt': {
+    puzzles: 0,
+    errors: [[1, 'the solution does not match its puzzle: the path marks 15 steps, the shortest takes 14']],
+  },
   'arc-ragged.json': { puzzles: 1, errors: [['test[0]', 'test[0].input[1]: ragged row of 1 cell, row 0 has 2']] },
   'arc-colour.json': { puzzles: 0, errors: [['test[0]', 'train[0].output[0][0]: colour 12 is outside 0-9']] },
   'arc-too-large.json': { puzzles: 0, errors: [['test[0]', 'test[0].input: 31 rows, at most 30']] },

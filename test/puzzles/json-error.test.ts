@@ -35,9 +35,15 @@ describe('jsonErrorOffset', () => {
 
   it('agrees with JSON.parse on arbitrary text', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.json().map((j) => j.slice(0, -1))), (text) => {
-        expect(jsonErrorOffset(text) === -1).toBe(parses(text));
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.json().map((j) => j.slice(0, -1)),
+        ),
+        (text) => {
+          expect(jsonErrorOffset(text) === -1).toBe(parses(text));
+        },
+      ),
       { numRuns: 5000 },
     );
   });

@@ -77,7 +77,10 @@ describe('maze BFS', () => {
   it('reports a maze whose goal is walled off', () => {
     const closed = mazeOf(['#####', '#S# #', '### #', '#  G#', '#####'].join('\n'));
     expect(solveMaze(closed)).toEqual({ solutions: 0, answer: null });
-    expect(maze.verify(closed, [...closed.cells])).toMatchObject({ ok: false, conflicts: [{ message: 'the maze has no path from S to G' }] });
+    expect(maze.verify(closed, [...closed.cells])).toMatchObject({
+      ok: false,
+      conflicts: [{ message: 'the maze has no path from S to G' }],
+    });
   });
 });
 

@@ -29,7 +29,10 @@ describe('Sudoku lines', () => {
   });
 
   it('reads the rest of a file around a bad line', () => {
-    const parsed = parsePuzzleText([givens, givens.slice(1), givens, `${givens},${solution.slice(1)}`, givens].join('\n'), 'p.txt');
+    const parsed = parsePuzzleText(
+      [givens, givens.slice(1), givens, `${givens},${solution.slice(1)}`, givens].join('\n'),
+      'p.txt',
+    );
     expect(parsed.puzzles.map((p) => p.source.line)).toEqual([1, 3, 5]);
     expect(parsed.errors).toEqual([
       { source: { file: 'p.txt', line: 2, index: 1 }, message: 'puzzle: wrong length, 80 cells instead of 81' },
@@ -61,7 +64,9 @@ describe('Sudoku grid blocks', () => {
     const bad = [...rows];
     bad[4] = `${rows[4]}1`;
     const parsed = parsePuzzleText(`${bad.join('\n')}\n\n${rows.join('\n')}`, 'grid.txt');
-    expect(parsed.errors).toEqual([{ source: { file: 'grid.txt', line: 5, index: 0 }, message: 'grid row has 10 cells instead of 9' }]);
+    expect(parsed.errors).toEqual([
+      { source: { file: 'grid.txt', line: 5, index: 0 }, message: 'grid row has 10 cells instead of 9' },
+    ]);
     expect(parsed.puzzles).toHaveLength(1);
   });
 });
@@ -81,11 +86,16 @@ describe('CSV', () => {
 
   it('reads a puzzle column without a solution column', () => {
     const parsed = parsePuzzleText(`id,puzzle\n1,${givens}\n`, 'set.csv');
-    expect(parsed.puzzles).toEqual([{ kind: 'sudoku', source: { file: 'set.csv', line: 2, index: 0 }, givens: puzzle.givens }]);
+    expect(parsed.puzzles).toEqual([
+      { kind: 'sudoku', source: { file: 'set.csv', line: 2, index: 0 }, givens: puzzle.givens },
+    ]);
   });
 
   it('reports malformed quoting per line and reads on', () => {
-    const parsed = parsePuzzleText(`puzzle,solution\n"${givens},${solution}\n${givens},"${solution}"x\n${givens},a"b\n${givens},${solution}\n`, 'set.csv');
+    const parsed = parsePuzzleText(
+      `puzzle,solution\n"${givens},${solution}\n${givens},"${solution}"x\n${givens},a"b\n${givens},${solution}\n`,
+      'set.csv',
+    );
     expect(parsed.errors.map((e) => [e.source.line, e.message])).toEqual([
       [2, 'malformed CSV: unterminated quoted field starting at column 1'],
       [3, 'malformed CSV: unexpected text after a closing quote at column 166'],
@@ -97,7 +107,10 @@ describe('CSV', () => {
   it('reads the HRM maze CSV of flattened square grids', () => {
     const m = generateMaze({ seed: 3, size: 12, minPathLength: 8 });
     const flat = (cells: MazePuzzle['cells']): string => maze.formatAnswer(m, cells).replace(/\n/g, '');
-    const parsed = parsePuzzleText(`source,question,answer,rating\n0,${flat(m.cells)},${flat(m.solution ?? [])},1\n`, 'maze.csv');
+    const parsed = parsePuzzleText(
+      `source,question,answer,rating\n0,${flat(m.cells)},${flat(m.solution ?? [])},1\n`,
+      'maze.csv',
+    );
     expect(parsed.errors).toEqual([]);
     expect(parsed.kind).toBe('maze');
     expect(parsed.puzzles).toEqual([{ ...m, source: { file: 'maze.csv', line: 2, index: 0 } }]);
@@ -105,7 +118,9 @@ describe('CSV', () => {
 
   it('refuses a flattened maze that is not square', () => {
     const parsed = parsePuzzleText(`question,answer\n#S G##,\n`, 'maze.csv');
-    expect(parsed.errors).toEqual([{ source: { file: 'maze.csv', line: 2, index: 0 }, message: 'question: 6 characters do not make a square grid' }]);
+    expect(parsed.errors).toEqual([
+      { source: { file: 'maze.csv', line: 2, index: 0 }, message: 'question: 6 characters do not make a square grid' },
+    ]);
   });
 });
 
@@ -113,13 +128,18 @@ describe('maze text', () => {
   const m = generateMaze({ seed: 9, size: 11, style: 'rooms', minPathLength: 6 });
 
   it('reads grids separated by blank lines, with or without a marked path', () => {
-    const parsed = parsePuzzleText(`${maze.format(m)}\n\n${maze.formatAnswer(m, m.solution ?? []).replace(/ /g, '.')}\n`, 'mazes.txt');
+    const parsed = parsePuzzleText(
+      `${maze.format(m)}\n\n${maze.formatAnswer(m, m.solution ?? []).replace(/ /g, '.')}\n`,
+      'mazes.txt',
+    );
     expect(parsed.errors).toEqual([]);
     expect(parsed.kind).toBe('maze');
-    expect(parsed.puzzles).toEqual([
-      { ...m, solution: undefined, source: { file: 'mazes.txt', line: 1, index: 0 } },
-      { ...m, source: { file: 'mazes.txt', line: 13, index: 1 } },
-    ].map(({ solution, ...rest }) => (solution ? { ...rest, solution } : rest)));
+    expect(parsed.puzzles).toEqual(
+      [
+        { ...m, solution: undefined, source: { file: 'mazes.txt', line: 1, index: 0 } },
+        { ...m, source: { file: 'mazes.txt', line: 13, index: 1 } },
+      ].map(({ solution, ...rest }) => (solution ? { ...rest, solution } : rest)),
+    );
   });
 
   it('skips comment lines, which no maze row could be', () => {
@@ -130,7 +150,9 @@ describe('maze text', () => {
 
   it('points at the row with a bad character', () => {
     const parsed = parsePuzzleText('#####\n#S  #\n# x #\n#  G#\n#####\n', 'mazes.txt');
-    expect(parsed.errors).toEqual([{ source: { file: 'mazes.txt', line: 3, index: 0 }, message: 'invalid character "x" at row 3, column 3' }]);
+    expect(parsed.errors).toEqual([
+      { source: { file: 'mazes.txt', line: 3, index: 0 }, message: 'invalid character "x" at row 3, column 3' },
+    ]);
   });
 });
 
@@ -141,8 +163,20 @@ describe('ARC JSON', () => {
     const parsed = parsePuzzleText(JSON.stringify(task), 'tasks/abc123.json');
     expect(parsed.errors).toEqual([]);
     expect(parsed.puzzles).toEqual([
-      { kind: 'arc', source: { file: 'tasks/abc123.json', index: 0, jsonPath: 'test[0]' }, taskId: 'abc123', train: task.train, test: { input: [[3]] } },
-      { kind: 'arc', source: { file: 'tasks/abc123.json', index: 1, jsonPath: 'test[1]' }, taskId: 'abc123', train: task.train, test: { input: [[4]], output: [[5]] } },
+      {
+        kind: 'arc',
+        source: { file: 'tasks/abc123.json', index: 0, jsonPath: 'test[0]' },
+        taskId: 'abc123',
+        train: task.train,
+        test: { input: [[3]] },
+      },
+      {
+        kind: 'arc',
+        source: { file: 'tasks/abc123.json', index: 1, jsonPath: 'test[1]' },
+        taskId: 'abc123',
+        train: task.train,
+        test: { input: [[4]], output: [[5]] },
+      },
     ]);
   });
 
@@ -152,7 +186,9 @@ describe('ARC JSON', () => {
       fileName: 'sol.json',
     });
     expect(parsed.errors).toEqual([]);
-    expect(parsed.puzzles.map((p) => [p.source.jsonPath, p.kind === 'arc' && p.taskId, p.kind === 'arc' && p.test.output])).toEqual([
+    expect(
+      parsed.puzzles.map((p) => [p.source.jsonPath, p.kind === 'arc' && p.taskId, p.kind === 'arc' && p.test.output]),
+    ).toEqual([
       ['a1.test[0]', 'a1', [[7]]],
       ['a1.test[1]', 'a1', [[5]]],
       ['b2.test[0]', 'b2', [[8]]],
@@ -161,7 +197,11 @@ describe('ARC JSON', () => {
 
   it('costs a bad test grid only its own puzzle, a bad train grid the whole task', () => {
     const parsed = parsePuzzleText(
-      JSON.stringify({ ok: task, badTest: { ...task, test: [{ input: [[1, 2], [3]] }, { input: [[1]] }] }, badTrain: { ...task, train: [{ input: [[1]], output: [[-1]] }] } }),
+      JSON.stringify({
+        ok: task,
+        badTest: { ...task, test: [{ input: [[1, 2], [3]] }, { input: [[1]] }] },
+        badTrain: { ...task, train: [{ input: [[1]], output: [[-1]] }] },
+      }),
       'ch.json',
     );
     expect(parsed.puzzles.map((p) => p.source.jsonPath)).toEqual(['ok.test[0]', 'ok.test[1]', 'badTest.test[1]']);
@@ -198,7 +238,12 @@ describe('kind detection', () => {
 });
 
 describe('robustness', () => {
-  const sample = [givens, `question,answer\n${givens},${solution}`, maze.format(generateMaze({ seed: 2, size: 9 })), JSON.stringify({ train: [], test: [{ input: [[1, 2]] }] })];
+  const sample = [
+    givens,
+    `question,answer\n${givens},${solution}`,
+    maze.format(generateMaze({ seed: 2, size: 9 })),
+    JSON.stringify({ train: [], test: [{ input: [[1, 2]] }] }),
+  ];
 
   it('never throws, on any text', () => {
     fc.assert(
@@ -211,10 +256,12 @@ describe('robustness', () => {
   });
 
   it('never throws on damaged puzzle files, and every error says where', () => {
-    const damaged = fc.tuple(fc.constantFrom(...sample), fc.nat(), fc.nat(), fc.string({ maxLength: 5 })).map(([text, at, cut, insert]) => {
-      const i = at % (text.length + 1);
-      return text.slice(0, i) + insert + text.slice(i + (cut % 4));
-    });
+    const damaged = fc
+      .tuple(fc.constantFrom(...sample), fc.nat(), fc.nat(), fc.string({ maxLength: 5 }))
+      .map(([text, at, cut, insert]) => {
+        const i = at % (text.length + 1);
+        return text.slice(0, i) + insert + text.slice(i + (cut % 4));
+      });
     fc.assert(
       fc.property(damaged, (text) => {
         for (const error of parsePuzzleText(text, 'fuzz').errors) {

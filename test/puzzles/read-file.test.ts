@@ -50,7 +50,9 @@ describe('solutions files', () => {
   it('report a count that does not match, and keep the puzzles', async () => {
     const parsed = await readPuzzleFile(bad('count-mismatch.txt'));
     expect(parsed.puzzles).toHaveLength(4);
-    expect(parsed.errors).toEqual([{ source: { file: bad('count-mismatch.solutions.txt') }, message: '3 solutions for 4 puzzles' }]);
+    expect(parsed.errors).toEqual([
+      { source: { file: bad('count-mismatch.solutions.txt') }, message: '3 solutions for 4 puzzles' },
+    ]);
   });
 });
 
@@ -61,7 +63,12 @@ describe('files that are not puzzle text', () => {
     const path = join(dir, 'big.txt');
     writeFileSync(path, '.'.repeat(81).concat('\n').repeat(20_000));
     const parsed = await readPuzzleFile(path, { maxBytes: 1024 * 1024 });
-    expect(parsed).toEqual({ file: path, kind: null, puzzles: [], errors: [{ source: { file: path }, message: 'the file is 1.6 MB, over the limit of 1.0 MB' }] });
+    expect(parsed).toEqual({
+      file: path,
+      kind: null,
+      puzzles: [],
+      errors: [{ source: { file: path }, message: 'the file is 1.6 MB, over the limit of 1.0 MB' }],
+    });
     expect((await readPuzzleFile(path)).puzzles).toHaveLength(20_000);
   });
 
@@ -76,6 +83,8 @@ describe('files that are not puzzle text', () => {
     writeFileSync(join(dir, 'p.solutions.txt'), Buffer.from([0x31, 0, 0x32]));
     const parsed = await readPuzzleFile(join(dir, 'p.txt'));
     expect(parsed.puzzles).toHaveLength(1);
-    expect(parsed.errors).toEqual([{ source: { file: join(dir, 'p.solutions.txt') }, message: 'a binary file, not text (NUL byte at offset 1)' }]);
+    expect(parsed.errors).toEqual([
+      { source: { file: join(dir, 'p.solutions.txt') }, message: 'a binary file, not text (NUL byte at offset 1)' },
+    ]);
   });
 });

@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countSolutions, generateSudoku, isFileError, seededRandom, shuffleSudoku, solveSudoku, sudoku } from '../../main/puzzles/index.ts';
+import {
+  countSolutions,
+  generateSudoku,
+  isFileError,
+  seededRandom,
+  shuffleSudoku,
+  solveSudoku,
+  sudoku,
+} from '../../main/puzzles/index.ts';
 import type { SudokuPuzzle } from '../../main/puzzles/index.ts';
 
 const cellsOf = (line: string): number[] => [...line].map((c) => (c >= '1' && c <= '9' ? Number(c) : 0));
@@ -58,7 +66,9 @@ describe('sudoku text', () => {
   });
 
   it('refuses a text that holds no single puzzle', () => {
-    expect(sudoku.parse(`${classic}\n${classic}`, { file: 'two' })).toMatchObject({ message: 'expected one Sudoku, found 2' });
+    expect(sudoku.parse(`${classic}\n${classic}`, { file: 'two' })).toMatchObject({
+      message: 'expected one Sudoku, found 2',
+    });
   });
 });
 
@@ -84,8 +94,14 @@ describe('sudoku verify', () => {
   it('lists empty cells and a wrong size', () => {
     const answer = cellsOf(classicSolution);
     answer[80] = 0;
-    expect(sudoku.verify(puzzle, answer)).toEqual({ ok: false, conflicts: [{ message: 'r9c9 is empty', cells: [80] }] });
-    expect(sudoku.verify(puzzle, answer.slice(1))).toMatchObject({ ok: false, conflicts: [{ message: 'the answer has 80 cells, expected 81' }] });
+    expect(sudoku.verify(puzzle, answer)).toEqual({
+      ok: false,
+      conflicts: [{ message: 'r9c9 is empty', cells: [80] }],
+    });
+    expect(sudoku.verify(puzzle, answer.slice(1))).toMatchObject({
+      ok: false,
+      conflicts: [{ message: 'the answer has 80 cells, expected 81' }],
+    });
   });
 });
 
@@ -129,7 +145,9 @@ describe('sudoku reference solver', () => {
         const givens = solution.map((d, i) => (keep[i] ? d : 0));
         const report = solveSudoku(givens);
         expect(report.solutions).toBeGreaterThanOrEqual(1);
-        expect(sudoku.verify({ kind: 'sudoku', source: { file: 'p' }, givens }, report.answer ?? [])).toEqual({ ok: true });
+        expect(sudoku.verify({ kind: 'sudoku', source: { file: 'p' }, givens }, report.answer ?? [])).toEqual({
+          ok: true,
+        });
       }),
       { numRuns: 200 },
     );

@@ -24,16 +24,33 @@ function checkPuzzle(puzzle: Puzzle): CheckLine {
   const line = { source: puzzle.source, kind: puzzle.kind };
   if (report === null) {
     const expected = kind.expectedAnswer(puzzle);
-    return { ...line, ok: true, solutions: expected === undefined ? 0 : 1, ...(expected === undefined ? {} : { solution: kind.formatAnswer(puzzle, expected) }) };
+    return {
+      ...line,
+      ok: true,
+      solutions: expected === undefined ? 0 : 1,
+      ...(expected === undefined ? {} : { solution: kind.formatAnswer(puzzle, expected) }),
+    };
   }
   const solution = report.answer === null ? {} : { solution: kind.formatAnswer(puzzle, report.answer) };
-  if (report.solutions === 0) return { ...line, ok: false, solutions: 0, error: puzzle.kind === 'maze' ? 'G cannot be reached from S' : 'no solution' };
+  if (report.solutions === 0)
+    return {
+      ...line,
+      ok: false,
+      solutions: 0,
+      error: puzzle.kind === 'maze' ? 'G cannot be reached from S' : 'no solution',
+    };
   // Several shortest routes are all right for a maze; a proper Sudoku has exactly one solution.
-  if (report.solutions > 1 && puzzle.kind === 'sudoku') return { ...line, ok: false, solutions: report.solutions, error: 'more than one solution', ...solution };
+  if (report.solutions > 1 && puzzle.kind === 'sudoku')
+    return { ...line, ok: false, solutions: report.solutions, error: 'more than one solution', ...solution };
   return { ...line, ok: true, solutions: report.solutions, ...solution };
 }
 
-const errorLine = (error: PuzzleFileError, kind: PuzzleKindId | null): CheckLine => ({ source: error.source, kind, ok: false, error: error.message });
+const errorLine = (error: PuzzleFileError, kind: PuzzleKindId | null): CheckLine => ({
+  source: error.source,
+  kind,
+  ok: false,
+  error: error.message,
+});
 
 /** Puzzles and errors in file order; errors about the whole file first. */
 function checkFile(parsed: ParsedFile): CheckLine[] {
@@ -43,7 +60,10 @@ function checkFile(parsed: ParsedFile): CheckLine[] {
 
 function textLine(line: CheckLine): string {
   const status = line.ok ? 'ok' : 'error';
-  const counted = line.solutions === undefined ? '' : `, ${plural(line.solutions, line.kind === 'arc' ? 'expected output' : 'solution')}`;
+  const counted =
+    line.solutions === undefined
+      ? ''
+      : `, ${plural(line.solutions, line.kind === 'arc' ? 'expected output' : 'solution')}`;
   const text = `${sourceLabel(line.source)}  ${status}${counted}${line.error ? `: ${line.error}` : ''}\n`;
   return line.solution === undefined ? text : text + line.solution.replace(/^/gm, '    ') + '\n';
 }
@@ -75,7 +95,9 @@ export const checkCommand: Command = {
       for (const line of lines) io.out(JSON.stringify(line) + '\n');
     } else {
       const failed = lines.filter((line) => !line.ok).length;
-      io.out(`${parsed.file}: ${parsed.kind ?? 'unknown kind'}, ${plural(parsed.puzzles.length, 'puzzle')} read, ${plural(failed, 'problem')}\n`);
+      io.out(
+        `${parsed.file}: ${parsed.kind ?? 'unknown kind'}, ${plural(parsed.puzzles.length, 'puzzle')} read, ${plural(failed, 'problem')}\n`,
+      );
       for (const line of lines) io.out(textLine(line));
     }
     return lines.every((line) => line.ok) && lines.length > 0 ? 0 : 1;
