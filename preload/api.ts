@@ -144,6 +144,8 @@ const solveOptions = z
   })
   .strict();
 
+const defaultSolveOptions = { policy: 'halt', maxSteps: 16, augmentations: 0 } as const;
+
 /** Puzzle files may be large, but a request body is not the place for a batch. */
 export const MAX_PUZZLE_TEXT = 50 * 1024 * 1024;
 /** A history export holds every step of every solve: larger than a puzzle file. */
@@ -172,7 +174,7 @@ export const requests = {
         /** Which puzzle of the text, when it holds several. */
         index: z.number().int().min(0).default(0),
         modelId: id.optional(),
-        options: solveOptions.default({ policy: 'halt', maxSteps: 16, augmentations: 0 }),
+        options: solveOptions.default(defaultSolveOptions),
       })
       .strict(),
   ),
@@ -195,6 +197,10 @@ export const requests = {
       .strict(),
   ),
   'history.get': request<SolveDetail>()(z.object({ id }).strict()),
+  /** Solves the puzzle of an earlier solve again, perhaps with another model or settings: a new solve. */
+  'history.rerun': request<SolveStarted>()(
+    z.object({ id, modelId: id.optional(), options: solveOptions.default(defaultSolveOptions) }).strict(),
+  ),
   'history.label': request<{ id: string; label: string }>()(z.object({ id, label: z.string().max(500) }).strict()),
   'history.delete': request<{ deleted: number }>()(z.object({ ids: z.array(id).max(100_000) }).strict()),
   /** Deletes every solve and batch run and compacts the file; `confirm` guards against a stray call. */

@@ -67,7 +67,9 @@ export function createApp(config: AppConfig): App {
     'app.info': async () => info,
     'models.list': () => listModels([info.modelsDir, info.userModelsDir]),
     'puzzles.parse': async ({ text, fileName }) => parsePuzzleText(text, fileName),
-    ...solveHandlers(engine, events, (solve) => history.store?.saveSolve(solve)),
+    ...solveHandlers(engine, events, (solve) => history.store?.saveSolve(solve), {
+      pastPuzzle: (id) => history.store?.getSolve(id)?.puzzle ?? null,
+    }),
     ...history.handlers,
     'batch.scan': unavailable('Batch evaluation'),
     'batch.start': unavailable('Batch evaluation'),

@@ -61,12 +61,55 @@ function outcomeOf(solveId: string, model: ModelInUse, result: PuzzleResult): So
   };
 }
 
+export interface SolveSources {
+  /** The puzzle of an earlier solve, for re-running it; null when there is none (or no history). */
+  pastPuzzle(id: string): Puzzle | null;
+}
+
 export function solveHandlers(
   engine: Engine,
   events: EventBus,
   record: SolveRecorder,
-): Pick<Handlers, 'solve.start' | 'solve.cancel'> {
+  sources: SolveSources,
+): Pick<Handlers, 'solve.start' | 'solve.cancel' | 'history.rerun'> {
   const running = new Map<string, AbortController>();
+
+  async function startSolve(puzzle: Puzzle, settings: SolveSettings, modelId?: string): Promise<{ solveId: string }> {
+    // Fail fast on a missing model, before promising the caller a stream of steps.
+    await engine.chooseModel(puzzle.kind, modelId).catch((error: unknown) => {
+      throw new ApiError({ code: 'unavailable', message: (error as Error).message });
+    });
+    const solveId = randomUUID();
+    const controller = new AbortController();
+    running.set(solveId, controller);
+    const stepMs: number[] = [];
+    let last = performance.now();
+    void engine
+      .solve(puzzle, settings, {
+        modelId,
+        signal: controller.signal,
+        onStep: (view) => {
+          const now = performance.now();
+          stepMs.push(now - last);
+          last = now;
+          events.emit('solve.step', { solveId, ...view });
+        },
+      })
+      .then(({ model, result }) => {
+        record(historyRecord(puzzle, model, settings, result, stepMs));
+        return outcomeOf(solveId, model, result);
+      })
+      .catch((error: unknown): SolveOutcome => ({
+        solveId,
+        status: 'failed',
+        error: error instanceof EngineError ? error.message : String(error),
+      }))
+      .then((outcome) => {
+        running.delete(solveId);
+        events.emit('solve.done', outcome);
+      });
+    return { solveId };
+  }
 
   return {
     async 'solve.start'({ text, index, modelId, options }) {
@@ -81,40 +124,13 @@ export function solveHandlers(
           details: reasons,
         });
       }
-      // Fail fast on a missing model, before promising the caller a stream of steps.
-      await engine.chooseModel(puzzle.kind, modelId).catch((error: unknown) => {
-        throw new ApiError({ code: 'unavailable', message: (error as Error).message });
-      });
-      const solveId = randomUUID();
-      const controller = new AbortController();
-      running.set(solveId, controller);
-      const stepMs: number[] = [];
-      let last = performance.now();
-      void engine
-        .solve(puzzle, options, {
-          modelId,
-          signal: controller.signal,
-          onStep: (view) => {
-            const now = performance.now();
-            stepMs.push(now - last);
-            last = now;
-            events.emit('solve.step', { solveId, ...view });
-          },
-        })
-        .then(({ model, result }) => {
-          record(historyRecord(puzzle, model, options, result, stepMs));
-          return outcomeOf(solveId, model, result);
-        })
-        .catch((error: unknown): SolveOutcome => ({
-          solveId,
-          status: 'failed',
-          error: error instanceof EngineError ? error.message : String(error),
-        }))
-        .then((outcome) => {
-          running.delete(solveId);
-          events.emit('solve.done', outcome);
-        });
-      return { solveId };
+      return startSolve(puzzle, options, modelId);
+    },
+
+    async 'history.rerun'({ id, modelId, options }) {
+      const puzzle = sources.pastPuzzle(id);
+      if (!puzzle) throw new ApiError({ code: 'not-found', message: `There is no solve ${id} in history.` });
+      return startSolve(puzzle, options, modelId);
     },
 
     async 'solve.cancel'({ solveId }) {

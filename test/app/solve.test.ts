@@ -62,6 +62,32 @@ describe('solving through the app', () => {
     expect(detail.modelId).toBe('tiny-sudoku');
   });
 
+  it('re-runs a puzzle from history with other settings, as a new solve', async () => {
+    const a = await app();
+    let first: string | null = null;
+    const done = finished(a, () => first);
+    ({ solveId: first } = await a.handlers['solve.start']({
+      text: easy,
+      index: 0,
+      options: { policy: 'fixed', maxSteps: 2, augmentations: 0 },
+    }));
+    await done;
+    const [earlier] = (await a.handlers['history.list']({ offset: 0, limit: 10 })).items;
+
+    let second: string | null = null;
+    const again = finished(a, () => second);
+    ({ solveId: second } = await a.handlers['history.rerun']({
+      id: earlier!.id,
+      options: { policy: 'fixed', maxSteps: 4, augmentations: 0 },
+    }));
+    expect((await again).steps).toHaveLength(4);
+    const page = await a.handlers['history.list']({ offset: 0, limit: 10 });
+    expect(page.total).toBe(2);
+    await expect(
+      a.handlers['history.rerun']({ id: 'no-such-solve', options: { policy: 'halt', maxSteps: 16, augmentations: 0 } }),
+    ).rejects.toMatchObject({ code: 'not-found' });
+  });
+
   it('can be cancelled while the model thinks', async () => {
     const a = await app();
     let id: string | null = null;
