@@ -6,10 +6,10 @@ export type { Conflict, PuzzleKind, SolveReport, TokenLayout, Verdict } from './
 export { isFileError, SOLUTION_COUNT_CAP } from './kind.ts';
 export { kinds, kindOf } from './kinds.ts';
 export { sudoku, solveSudoku, formatSudokuCells } from './sudoku.ts';
-export { maze, solveMaze, formatMazeCells } from './maze.ts';
+export { maze, formatMazeCells } from './maze.ts';
 export { arc, encodeArcGrid, decodeArcGrid, formatArcGrid } from './arc.ts';
 export { countSolutions } from './sudoku-solver.ts';
-export { shortestRoute, type MazeRoute, MAX_MAZE_SIZE } from './maze-solver.ts';
+export { shortestRoute, solveMaze, type MazeRoute, MAX_MAZE_SIZE } from './maze-solver.ts';
 export { generateSudoku, shuffleSudoku, type SudokuGeneratorOptions } from './sudoku-generator.ts';
 export { generateMaze, type MazeGeneratorOptions, type MazeStyle } from './maze-generator.ts';
 export { seededRandom, shuffle, randomInt, type Random } from './random.ts';

@@ -47,6 +47,8 @@ export interface PuzzleKind<P extends Puzzle, Answer> {
   solve(puzzle: P): SolveReport<Answer> | null;
   /** The answer the puzzle's file provided, if any. */
   expectedAnswer(puzzle: P): Answer | undefined;
+  /** A seeded, reproducible puzzle with its solution, where the kind has a generator. */
+  generate?: (options: { seed: number }) => P;
 }
 
 export function isFileError(value: Puzzle | PuzzleFileError): value is PuzzleFileError {

@@ -1,8 +1,7 @@
 // Seeded maze generation in two styles: perfect mazes (one route between any two cells,
 // carved by a randomised depth-first walk) and open rooms split by walls with doors and
 // strewn with obstacles. S and G are placed at least `minPathLength` moves apart.
-import { solveMaze } from './maze.ts';
-import { distancesFrom, MAX_MAZE_SIZE } from './maze-solver.ts';
+import { distancesFrom, MAX_MAZE_SIZE, solveMaze } from './maze-solver.ts';
 import { type Random, randomInt, seededRandom, shuffle } from './random.ts';
 import type { MazeCell, MazePuzzle } from './types.ts';
 

@@ -1,7 +1,7 @@
 // Breadth-first search on maze grids: the shortest S-to-G length, one shortest path and
 // how many there are (capped), in preallocated buffers so 30x30 runs at memory speed.
-import { SOLUTION_COUNT_CAP } from './kind.ts';
-import type { MazeCell } from './types.ts';
+import { type SolveReport, SOLUTION_COUNT_CAP } from './kind.ts';
+import type { MazeCell, MazePuzzle } from './types.ts';
 
 export const MAX_MAZE_SIZE = 30;
 const MAX_CELLS = MAX_MAZE_SIZE * MAX_MAZE_SIZE;
@@ -99,4 +99,12 @@ export function shortestRoute(rows: number, cols: number, cells: readonly MazeCe
     path.push(cell);
   }
   return { steps, count: search.ways[goal] as number, cells: path.reverse() };
+}
+
+export function solveMaze(puzzle: MazePuzzle): SolveReport<MazeCell[]> {
+  const route = shortestRoute(puzzle.rows, puzzle.cols, puzzle.cells);
+  if (route.steps < 0) return { solutions: 0, answer: null };
+  const answer = [...puzzle.cells];
+  for (const cell of route.cells.slice(1, -1)) answer[cell] = 'path';
+  return { solutions: route.count, answer };
 }

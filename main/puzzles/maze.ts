@@ -1,8 +1,9 @@
 // The maze kind: square grids up to 30x30. Tokens (TRM.md): 30x30 row-major, 0 pad,
 // `# SGo` -> 1..5; a smaller maze sits in the top-left corner, walled in.
 import { onlyEntry, plural } from './entries.ts';
-import { type Conflict, type PuzzleKind, type SolveReport, verdictOf } from './kind.ts';
-import { distancesFrom, MAX_MAZE_SIZE, shortestRoute } from './maze-solver.ts';
+import { type Conflict, type PuzzleKind, verdictOf } from './kind.ts';
+import { generateMaze } from './maze-generator.ts';
+import { distancesFrom, MAX_MAZE_SIZE, shortestRoute, solveMaze } from './maze-solver.ts';
 import { CHAR_BY_CELL, readMazeText } from './maze-text.ts';
 import type { MazeCell, MazePuzzle, PuzzleSource } from './types.ts';
 
@@ -86,14 +87,6 @@ function pathConflicts(puzzle: MazePuzzle, answer: readonly MazeCell[]): Conflic
   return [];
 }
 
-export function solveMaze(puzzle: MazePuzzle): SolveReport<MazeCell[]> {
-  const route = shortestRoute(puzzle.rows, puzzle.cols, puzzle.cells);
-  if (route.steps < 0) return { solutions: 0, answer: null };
-  const answer = [...puzzle.cells];
-  for (const cell of route.cells.slice(1, -1)) answer[cell] = 'path';
-  return { solutions: route.count, answer };
-}
-
 export const maze = {
   id: 'maze',
   tokens: { length: LENGTH, vocabulary: 6 },
@@ -119,5 +112,6 @@ export const maze = {
     return verdictOf([...changedCells(puzzle, answer), ...pathConflicts(puzzle, answer)]);
   },
   solve: solveMaze,
+  generate: generateMaze,
   expectedAnswer: (puzzle: MazePuzzle) => puzzle.solution,
 } satisfies PuzzleKind<MazePuzzle, readonly MazeCell[]>;

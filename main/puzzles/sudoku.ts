@@ -2,6 +2,7 @@
 import { type PuzzleKind, type SolveReport, verdictOf } from './kind.ts';
 import { CELLS } from './sudoku-geometry.ts';
 import { sudokuConflicts } from './sudoku-rules.ts';
+import { generateSudoku } from './sudoku-generator.ts';
 import { countSolutions } from './sudoku-solver.ts';
 import { readSudokuText } from './sudoku-text.ts';
 import { onlyEntry } from './entries.ts';
@@ -52,5 +53,6 @@ export const sudoku = {
     return verdictOf(sudokuConflicts(puzzle.givens, answer));
   },
   solve: (puzzle: SudokuPuzzle) => solveSudoku(puzzle.givens),
+  generate: generateSudoku,
   expectedAnswer: (puzzle: SudokuPuzzle) => puzzle.solution,
 } satisfies PuzzleKind<SudokuPuzzle, SudokuCells>;
