@@ -5,7 +5,7 @@
 //
 // It imports nothing from Electron or Node: main, preload, renderer and tests share it.
 import { z } from 'zod';
-import type { ParsedFile, PuzzleKindId } from '../main/puzzles/types.ts';
+import type { ParsedFile, Puzzle, PuzzleKindId } from '../main/puzzles/types.ts';
 import { puzzleKindIds } from '../main/puzzles/types.ts';
 import type { SolveDetail, SolveSummary, StoreSettings } from '../main/store/types.ts';
 
@@ -107,6 +107,12 @@ export interface HistoryExport {
 /** Settings kept with the history: `privateMode` stops solves being recorded at all. */
 export type Settings = StoreSettings;
 
+/** A generated puzzle and the text that reads back as it (what solve.start takes). */
+export interface GeneratedPuzzle {
+  puzzle: Puzzle;
+  text: string;
+}
+
 export interface BatchScan {
   folder: string;
   files: { path: string; kind: PuzzleKindId | null; puzzles: number; errors: number }[];
@@ -161,6 +167,16 @@ export const requests = {
       .object({
         text: z.string().max(MAX_PUZZLE_TEXT),
         fileName: z.string().max(1000).default('pasted text'),
+      })
+      .strict(),
+  ),
+  /** A random puzzle for trying the app; the same seed gives the same puzzle. */
+  'puzzles.generate': request<GeneratedPuzzle>()(
+    z
+      .object({
+        kind: z.enum(['sudoku', 'maze']),
+        difficulty: z.enum(['easy', 'medium', 'hard']).default('medium'),
+        seed: z.number().int().min(0).max(2 ** 31).optional(),
       })
       .strict(),
   ),

@@ -10,6 +10,7 @@ import type { Handlers } from './dispatch.ts';
 import { EventBus } from './events.ts';
 import { openHistory } from './history.ts';
 import { solveHandlers } from './solve.ts';
+import { uiHandlers } from './ui.ts';
 import { appRoot, defaultDataDir } from './paths.ts';
 import { version } from './version.ts';
 
@@ -71,6 +72,7 @@ export function createApp(config: AppConfig): App {
       pastPuzzle: (id) => history.store?.getSolve(id)?.puzzle ?? null,
     }),
     ...history.handlers,
+    ...uiHandlers(),
     'batch.scan': unavailable('Batch evaluation'),
     'batch.start': unavailable('Batch evaluation'),
     'batch.cancel': unavailable('Batch evaluation'),

@@ -17,10 +17,16 @@ export interface Served {
   stop(): Promise<void>;
 }
 
+export interface ServeOptions {
+  /** The app's models folder; the shipped models/ when left out. */
+  modelsDir?: string;
+}
+
 /** Starts `trm serve` exactly as a user would and waits for the URL it prints. */
-export async function startTrmServe(): Promise<Served> {
+export async function startTrmServe(options: ServeOptions = {}): Promise<Served> {
   const dataDir = await mkdtemp(join(tmpdir(), 'trm-e2e-'));
-  const child = spawn(process.execPath, [join(repo, 'main', 'cli', 'trm.ts'), 'serve'], {
+  const modelsArgs = options.modelsDir ? ['--models-dir', options.modelsDir] : [];
+  const child = spawn(process.execPath, [join(repo, 'main', 'cli', 'trm.ts'), 'serve', ...modelsArgs], {
     env: { ...process.env, TRM_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
