@@ -20,10 +20,8 @@ export function isoTime(date: string): string {
 
 // A substring cannot be looked up in an index, so the search reads the two small sets it can be
 // in: the distinct file names, and the labelled solves (through a partial index).
-const searchSql = `s.id IN (
-  SELECT id FROM solves WHERE source_file_id IN (SELECT id FROM source_files WHERE name LIKE @search ESCAPE '\\')
-  UNION ALL
-  SELECT id FROM solves WHERE label <> '' AND label LIKE @search ESCAPE '\\')`;
+const searchSql = `(s.source_file_id IN (SELECT id FROM source_files WHERE name LIKE @search ESCAPE '\\')
+  OR s.id IN (SELECT id FROM solves WHERE label <> '' AND label LIKE @search ESCAPE '\\'))`;
 
 /** The condition on `solves s` that a filter sets. */
 export function filterCondition(filter: SolveFilter): Condition {

@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
+import { asideName } from './aside.ts';
 import { explainFailure, isCorruption, StoreError } from './errors.ts';
 import { migrate, schemaVersion, userVersion } from './schema.ts';
 import type { HistoryStore } from './store.ts';
@@ -96,7 +97,7 @@ export function connect(file: string, options: OpenOptions): Database.Database {
 
 /** Renames a damaged file (with its write-ahead log) out of the way; returns its new name. */
 function moveAside(file: string, now: Date): string {
-  const aside = `${file}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`;
+  const aside = asideName(file, now);
   renameSync(file, aside);
   if (existsSync(`${file}-wal`)) renameSync(`${file}-wal`, `${aside}-wal`);
   // The shared-memory index is rebuilt from the log; a stale one must not meet the new file.

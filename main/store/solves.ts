@@ -49,13 +49,12 @@ interface DetailRow extends SummaryRow {
   error: string | null;
 }
 
-const summaryQuery = `SELECT s.uid, s.kind, s.created_at, f.name AS source_file, s.model_id, s.status, s.steps,
-  s.verified, s.total_ms, s.label FROM solves s JOIN source_files f ON f.id = s.source_file_id`;
-const detailQuery = summaryQuery.replace(
-  ' FROM solves s',
-  `, p.body, d.source, d.model_sha256, d.provider, d.options, d.detail, d.error FROM solves s
-  JOIN solve_details d ON d.solve_id = s.id JOIN puzzles p ON p.id = s.puzzle_id`,
-);
+const summaryColumns = `s.uid, s.kind, s.created_at, f.name AS source_file, s.model_id, s.status, s.steps,
+  s.verified, s.total_ms, s.label`;
+const summaryFrom = 'solves s JOIN source_files f ON f.id = s.source_file_id';
+const summaryQuery = `SELECT ${summaryColumns} FROM ${summaryFrom}`;
+const detailQuery = `SELECT ${summaryColumns}, p.body, d.source, d.model_sha256, d.provider, d.options, d.detail,
+  d.error FROM ${summaryFrom} JOIN solve_details d ON d.solve_id = s.id JOIN puzzles p ON p.id = s.puzzle_id`;
 
 function summary(row: SummaryRow): SolveSummary {
   return {

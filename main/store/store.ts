@@ -1,5 +1,7 @@
 // The history store: one open database, every operation a plain method returning plain values.
+import { rmSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
+import { asideCopies } from './aside.ts';
 import type {
   BatchItemRecord,
   BatchItemRef,
@@ -45,7 +47,7 @@ export interface HistoryStore {
   setLabel(id: SolveId, label: string): boolean;
   /**
    * Deletes every solve, puzzle and batch run, then rewrites the file so that none of it remains on
-   * disk; returns how many solves there were. Settings stay.
+   * disk, and deletes damaged copies moved aside; returns how many solves there were. Settings stay.
    */
   wipe(): number;
   /** The chosen solves, or all of them, newest first. */
@@ -115,6 +117,7 @@ export function createHistoryStore(db: Database, file: string): HistoryStore {
         // Deleted rows linger in free pages and in the write-ahead log until both are rewritten.
         db.exec('VACUUM');
         db.pragma('wal_checkpoint(TRUNCATE)');
+        for (const copy of asideCopies(file)) rmSync(copy, { force: true });
         return deleted;
       }),
     exportSolves: (selection, format) =>

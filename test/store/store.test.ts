@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HistoryStore, SolveId } from '../../main/store/index.ts';
@@ -200,7 +200,7 @@ describe('private mode', () => {
 });
 
 describe('wiping', () => {
-  it('leaves nothing of the history in the file or its log, and keeps the settings', () => {
+  it('leaves nothing of the history in the file, its log or damaged copies, and keeps the settings', () => {
     store.updateSettings({ privateMode: false });
     const marker = 'secret-diary-of-solves';
     for (let seed = 0; seed < 50; seed++) save(seed, { sourceFile: `${marker}-${seed}.txt` });
@@ -223,8 +223,11 @@ describe('wiping', () => {
         })
         .join('');
     expect(onDisk()).toContain(marker);
+    const damagedCopy = `${store.file}.damaged-2026-01-01T00-00-00-000Z`;
+    writeFileSync(damagedCopy, marker);
 
     expect(store.wipe()).toBe(50);
+    expect(existsSync(damagedCopy)).toBe(false);
 
     expect(onDisk()).not.toContain(marker);
     expect(store.listSolves({}, all).total).toBe(0);
