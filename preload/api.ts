@@ -8,6 +8,9 @@ import { z } from 'zod';
 import type { ParsedFile, Puzzle, PuzzleKindId } from '../main/puzzles/types.ts';
 import { puzzleKindIds } from '../main/puzzles/types.ts';
 import type { SolveDetail, SolveSummary, StoreSettings } from '../main/store/types.ts';
+import type { BatchRun } from '../main/store/batches.ts';
+import type { RunComparison } from '../main/batch/compare.ts';
+import type { BatchReport } from '../main/batch/report.ts';
 
 export type { Reply, ApiErrorCode, ApiErrorInfo } from './reply.ts';
 export type { SolveDetail, SolveSummary, TraceStep } from '../main/store/types.ts';
@@ -107,24 +110,34 @@ export interface HistoryExport {
 /** Settings kept with the history: `privateMode` stops solves being recorded at all. */
 export type Settings = StoreSettings;
 
+export type { BatchReport, RunComparison, BatchRun };
+
 /** A generated puzzle and the text that reads back as it (what solve.start takes). */
 export interface GeneratedPuzzle {
   puzzle: Puzzle;
   text: string;
 }
 
+/** What a folder holds: files with puzzles (and their unreadable lines), and what was skipped and why. */
 export interface BatchScan {
   folder: string;
-  files: { path: string; kind: PuzzleKindId | null; puzzles: number; errors: number }[];
+  files: { path: string; kind: PuzzleKindId; puzzles: number; problems: { line?: number; message: string }[] }[];
   skipped: { path: string; reason: string }[];
 }
 
 export interface BatchProgress {
   runId: string;
+  /** Counting what earlier sessions of a resumed run finished. */
   done: number;
   total: number;
   solved: number;
   puzzlesPerSecond: number;
+  etaSeconds: number | null;
+  /** Solved among done, 0..1; null before the first result. */
+  accuracy: number | null;
+  status: BatchRun['status'];
+  /** Why the run failed; it can be resumed. */
+  error?: string;
 }
 
 // ---------------------------------------------------------------------------
@@ -176,7 +189,12 @@ export const requests = {
       .object({
         kind: z.enum(['sudoku', 'maze']),
         difficulty: z.enum(['easy', 'medium', 'hard']).default('medium'),
-        seed: z.number().int().min(0).max(2 ** 31).optional(),
+        seed: z
+          .number()
+          .int()
+          .min(0)
+          .max(2 ** 31)
+          .optional(),
       })
       .strict(),
   ),
@@ -232,10 +250,24 @@ export const requests = {
   'settings.get': request<Settings>()(noArgs),
   'settings.set': request<Settings>()(z.object({ privateMode: z.boolean().optional() }).strict()),
   'batch.scan': request<BatchScan>()(z.object({ folder: z.string().min(1).max(4096) }).strict()),
+  /** Answers once the run is stored (its first puzzle solved); progress follows as `batch.progress`. With `resume`, the run's own folder, model and settings are used. */
   'batch.start': request<{ runId: string }>()(
-    z.object({ folder: z.string().min(1).max(4096), modelId: id.optional(), options: solveOptions }).strict(),
+    z
+      .object({
+        folder: z.string().min(1).max(4096),
+        modelId: id.optional(),
+        options: solveOptions.default({ policy: 'halt', maxSteps: 16, augmentations: 0 }),
+        resume: id.optional(),
+      })
+      .strict(),
   ),
+  /** The run stops after the puzzles in flight; `batch.start` with `resume` continues it. */
   'batch.cancel': request<{ cancelled: boolean }>()(z.object({ runId: id }).strict()),
+  /** Every batch run, newest first. */
+  'batch.list': request<BatchRun[]>()(noArgs),
+  'batch.report': request<BatchReport>()(z.object({ runId: id }).strict()),
+  /** Two runs over the same puzzles (same files and positions), side by side. */
+  'batch.compare': request<RunComparison>()(z.object({ a: id, b: id }).strict()),
 } as const;
 
 export type Requests = typeof requests;

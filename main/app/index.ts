@@ -2,13 +2,13 @@
 import { platform } from 'node:os';
 import { join } from 'node:path';
 import type { AppInfo } from '../../preload/api.ts';
-import { ApiError } from '../../preload/reply.ts';
 import type { ProviderSetting } from '../engine/index.ts';
 import { Engine, listModels } from '../engine/index.ts';
 import { parsePuzzleText } from '../puzzles/index.ts';
 import type { Handlers } from './dispatch.ts';
 import { EventBus } from './events.ts';
 import { openHistory } from './history.ts';
+import { batchHandlers } from './batch.ts';
 import { solveHandlers } from './solve.ts';
 import { uiHandlers } from './ui.ts';
 import { appRoot, defaultDataDir } from './paths.ts';
@@ -34,12 +34,6 @@ export interface App {
   info: AppInfo;
   engine: Engine;
   close(): Promise<void>;
-}
-
-/** Not built yet: the contract is fixed, the capability arrives with its own module. */
-function unavailable(what: string): () => Promise<never> {
-  return () =>
-    Promise.reject(new ApiError({ code: 'unavailable', message: `${what} is not available in this version.` }));
 }
 
 export function createApp(config: AppConfig): App {
@@ -73,9 +67,14 @@ export function createApp(config: AppConfig): App {
     }),
     ...history.handlers,
     ...uiHandlers(),
-    'batch.scan': unavailable('Batch evaluation'),
-    'batch.start': unavailable('Batch evaluation'),
-    'batch.cancel': unavailable('Batch evaluation'),
+    ...batchHandlers({
+      engine,
+      events,
+      store: history.store,
+      storeOff: history.status?.message,
+      modelsDir: info.modelsDir,
+      appVersion: version,
+    }),
   };
 
   return {

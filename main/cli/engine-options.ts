@@ -11,6 +11,7 @@ export const engineOptions: Options = {
   tta: { type: 'string' },
   provider: { type: 'string' },
   threads: { type: 'string' },
+  'models-dir': { type: 'string' },
 };
 
 export const engineHelp = [
@@ -21,6 +22,7 @@ export const engineHelp = [
   '  --tta <k>          also solve k symmetric versions and vote (default 0)',
   '  --provider <p>     auto (default), cpu, cuda, webgpu, dml or coreml',
   '  --threads <n>      CPU threads for inference (default: all cores)',
+  '  --models-dir <dir> a models folder with its manifest.json (default: models/ beside the app)',
 ];
 
 function wholeNumber(name: string, value: unknown, min: number, max: number): number | undefined {
@@ -40,6 +42,8 @@ export interface EngineChoices {
   modelId?: string;
   provider: ProviderSetting;
   threads?: number;
+  /** Set by --models-dir; the app's own models folder otherwise. */
+  modelsDir?: string;
 }
 
 export function engineChoices(values: Record<string, unknown>): EngineChoices {
@@ -56,5 +60,6 @@ export function engineChoices(values: Record<string, unknown>): EngineChoices {
     modelId: values.model as string | undefined,
     provider,
     threads: wholeNumber('threads', values.threads, 1, 256),
+    modelsDir: values['models-dir'] as string | undefined,
   };
 }

@@ -8,14 +8,14 @@ import { checkCommand } from './commands/check.ts';
 import { modelsCommand } from './commands/models.ts';
 import { serveCommand } from './commands/serve.ts';
 import { solveCommand } from './commands/solve.ts';
-import { pendingCommand } from './commands/pending.ts';
+import { evalCommand } from './commands/eval.ts';
 
 export const commands: Command[] = [
   serveCommand,
   modelsCommand,
   checkCommand,
   solveCommand,
-  pendingCommand('eval', '<folder>', 'Evaluate a model on a folder of puzzle files'),
+  evalCommand,
   historyCommand,
 ];
 

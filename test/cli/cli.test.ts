@@ -56,10 +56,10 @@ describe('trm', () => {
     expect(io.stdout()).toContain('Usage: trm serve [--port <n>]');
   });
 
-  it('says plainly that a capability is not built yet, and fails', async () => {
+  it('treats eval without a folder as bad usage', async () => {
     const io = captured();
-    expect(await runCli(['eval'], io)).toBe(1);
-    expect(io.stderr()).toContain('not available in this version');
+    expect(await runCli(['eval'], io)).toBe(2);
+    expect(io.stderr()).toContain('Usage: trm eval <folder>');
   });
 });
 

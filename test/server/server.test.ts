@@ -138,7 +138,16 @@ describe('the local server', () => {
         res.on('data', (chunk: string) => {
           data += chunk;
           if (data.includes(': connected')) {
-            app.events.emit('batch.progress', { runId: 'r1', done: 1, total: 2, solved: 1, puzzlesPerSecond: 3 });
+            app.events.emit('batch.progress', {
+              runId: 'r1',
+              done: 1,
+              total: 2,
+              solved: 1,
+              puzzlesPerSecond: 3,
+              etaSeconds: 0.3,
+              accuracy: 1,
+              status: 'running',
+            });
           }
           if (data.includes('batch.progress')) {
             req.destroy();
@@ -152,7 +161,16 @@ describe('the local server', () => {
     const line = received.split('\n').find((l) => l.startsWith('data: '))!;
     expect(JSON.parse(line.slice('data: '.length))).toEqual({
       name: 'batch.progress',
-      payload: { runId: 'r1', done: 1, total: 2, solved: 1, puzzlesPerSecond: 3 },
+      payload: {
+        runId: 'r1',
+        done: 1,
+        total: 2,
+        solved: 1,
+        puzzlesPerSecond: 3,
+        etaSeconds: 0.3,
+        accuracy: 1,
+        status: 'running',
+      },
     });
   });
 });
