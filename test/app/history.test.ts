@@ -5,6 +5,7 @@ import type { Handlers } from '../../main/app/dispatch.ts';
 import { dispatch } from '../../main/app/dispatch.ts';
 import type { History } from '../../main/app/history.ts';
 import { openHistory } from '../../main/app/history.ts';
+import { createApp } from '../../main/app/index.ts';
 import type { Reply, RequestArgs, RequestName, RequestResult } from '../../preload/api.ts';
 import { aSolve, maze } from '../store/fixtures.ts';
 import { freshFolderPerTest } from '../store/folder.ts';
@@ -137,5 +138,23 @@ describe('history that cannot be used', () => {
     });
     expect(await call('history.list', {})).toMatchObject({ ok: true });
     expect(() => history.close()).not.toThrow();
+  });
+});
+
+describe('the app without its history', () => {
+  it('still runs, and app.info says why history is off', async () => {
+    history.close();
+    writeFileSync(join(folder.dir, 'a-file'), '');
+    const app = createApp({ shell: 'cli', dataDir: join(folder.dir, 'a-file'), modelsDir: folder.dir });
+    try {
+      const info = await app.handlers['app.info']({});
+      expect(info.history).toEqual({ enabled: false, message: expect.stringContaining('Cannot create the folder') });
+      await expect(app.handlers['history.list']({ offset: 0, limit: 50 })).rejects.toMatchObject({
+        code: 'unavailable',
+      });
+      expect(await dispatch(app.handlers, 'puzzles.parse', { text: '1'.repeat(81) })).toMatchObject({ ok: true });
+    } finally {
+      await app.close();
+    }
   });
 });
