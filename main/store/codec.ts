@@ -1,5 +1,6 @@
 // How bulky values sit in the database: JSON, deflated. Consecutive steps of a trace repeat
-// most of their cells, which deflate folds away (16 steps of a 30x30 grid shrink to a few kB).
+// most of their cells, which deflate folds away: a 16-step Sudoku trace of 3 kB as JSON packs
+// into about 0.4 kB, a 16-step 30x30 one of 29 kB into well under 1 kB (test fixtures).
 import { createHash } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 
