@@ -28,11 +28,14 @@ function readGridText(
     : { kind: 'sudoku', entries: readSudokuText(text, file) };
 }
 
+/** A byte-order mark some editors put first; pasted text may still carry one. */
+const withoutBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
 /** Gives each puzzle the solution at its position in the solutions file. */
 function attachSolutions(entries: Entries<GridPuzzle>, solutions: SolutionsText, kind: PuzzleKindId | null): void {
-  const format = detectFormat(solutions.text);
-  const read =
-    format === null || format === 'arc-json' ? null : readGridText(solutions.text, solutions.fileName, format);
+  const text = withoutBom(solutions.text);
+  const format = detectFormat(text);
+  const read = format === null || format === 'arc-json' ? null : readGridText(text, solutions.fileName, format);
   if (read === null || read.kind !== kind) {
     entries.errors.push(fileError({ file: solutions.fileName }, `not a ${kind ?? 'puzzle'} solutions file`));
     return;
@@ -69,8 +72,9 @@ function checkSolutions(entries: Entries<Puzzle>): void {
   });
 }
 
-export function parsePuzzleText(text: string, fileName: string, solutions?: SolutionsText): ParsedFile {
+export function parsePuzzleText(withBom: string, fileName: string, solutions?: SolutionsText): ParsedFile {
   const file = fileName;
+  const text = withoutBom(withBom);
   if (text.trim() === '') return { file, kind: null, puzzles: [], errors: [fileError({ file }, 'empty file')] };
   const format = detectFormat(text);
   if (format === null) {

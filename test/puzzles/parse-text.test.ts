@@ -19,6 +19,10 @@ describe('Sudoku lines', () => {
     expect((parsed.puzzles[0] as SudokuPuzzle).givens).toEqual(puzzle.givens);
   });
 
+  it('ignores a byte-order mark', () => {
+    expect(parsePuzzleText(`\uFEFF${givens}`, 'p.txt').puzzles).toHaveLength(1);
+  });
+
   it('skips comments and blank lines, and numbers lines as the file does', () => {
     const parsed = parsePuzzleText(`# a comment\r\n\r\n${givens}\r\n# another\r\n${givens}\r\n`, 'p.txt');
     expect(parsed.kind).toBe('sudoku');

@@ -47,6 +47,15 @@ describe('solutions files', () => {
     expect(solutionsPathFor('/data/week1.solutions.txt')).toBeNull();
   });
 
+  it('give a single ARC task its expected outputs as a list', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trm-arc-'));
+    writeFileSync(join(dir, 'task.json'), JSON.stringify({ train: [], test: [{ input: [[1]] }, { input: [[2]] }] }));
+    writeFileSync(join(dir, 'task.solutions.json'), JSON.stringify([[[3]], [[4]]]));
+    const parsed = await readPuzzleFile(join(dir, 'task.json'));
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.puzzles.map((p) => p.kind === 'arc' && p.test.output)).toEqual([[[3]], [[4]]]);
+  });
+
   it('report a count that does not match, and keep the puzzles', async () => {
     const parsed = await readPuzzleFile(bad('count-mismatch.txt'));
     expect(parsed.puzzles).toHaveLength(4);
