@@ -11,9 +11,17 @@ export function isCorruption(error: unknown): boolean {
   return error instanceof Database.SqliteError && /^SQLITE_(CORRUPT|NOTADB)/.test(error.code);
 }
 
+/** SQLite's result codes for a disk or file that refuses; any other is a bug in our SQL. */
+function isRefusal(error: unknown): boolean {
+  return (
+    error instanceof Database.SqliteError &&
+    /^SQLITE_(FULL|READONLY|IOERR|CANTOPEN|BUSY|LOCKED|PERM|CORRUPT|NOTADB)/.test(error.code)
+  );
+}
+
 /** One sentence on why the disk refused, for a SQLite or file-system error. */
 export function explainFailure(error: unknown): string {
-  const code = (error as { code?: unknown }).code;
+  const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
   const raw = error instanceof Error ? error.message : String(error);
   if (typeof code !== 'string') return raw;
   if (code.startsWith('SQLITE_FULL') || code === 'ENOSPC') return 'the disk is full';
@@ -31,7 +39,7 @@ export function onDisk<T>(what: string, operation: () => T): T {
   try {
     return operation();
   } catch (error) {
-    if (error instanceof Database.SqliteError) {
+    if (isRefusal(error)) {
       throw new StoreError(`Could not ${what}: ${explainFailure(error)}.`, { cause: error });
     }
     throw error;

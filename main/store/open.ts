@@ -19,18 +19,16 @@ export interface OpenOptions {
   now?: () => Date;
 }
 
-export type OpenResult =
-  | {
-      ok: true;
-      store: HistoryStore;
-      /** Something the user should know, e.g. a damaged file was replaced. */ notice?: string;
-    }
-  | { ok: false; reason: string };
+export type OpenResult = { ok: true; store: HistoryStore; notice?: string } | { ok: false; reason: string };
 
 export function historyFile(dataDir: string): string {
   return join(dataDir, 'history.sqlite');
 }
 
+/**
+ * Opens the history at `file`, creating its folder. `notice` is something the user should know
+ * (a damaged file was replaced); `reason` says why there is no history this time.
+ */
 export function openStore(file: string, options: OpenOptions = {}): OpenResult {
   try {
     mkdirSync(dirname(file), { recursive: true });

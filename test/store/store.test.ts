@@ -66,6 +66,10 @@ describe('a saved solve', () => {
     expect(store.getSolve(id)?.error).toBe('The model file is missing.');
   });
 
+  it('is refused loudly when the engine hands over something impossible: a bug, not a full disk', () => {
+    expect(() => store.saveSolve(aSolve(1, { status: 'half-done' as never }))).toThrow(/CHECK constraint/);
+  });
+
   it('takes its source file from the puzzle when none is given', () => {
     const id = save(1);
     expect(store.getSolve(id)?.sourceFile).toBe('puzzles/easy.txt');
