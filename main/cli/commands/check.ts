@@ -84,7 +84,7 @@ export const checkCommand: Command = {
     '                  {source, kind, ok, solutions | error, solution?}',
     `  --max-mb <n>    refuse files larger than this (default ${DEFAULT_MAX_BYTES / 1024 / 1024})`,
     '',
-    'Exit code 1 when the file has any error or a puzzle without exactly one solution.',
+    'Exit code 1 when the file has any error, an unsolvable puzzle, or a Sudoku with several solutions.',
   ],
   options: { json: { type: 'boolean' }, 'max-mb': { type: 'string' } },
   async run({ values, positionals }, io) {
