@@ -125,12 +125,15 @@ export function summarize(items: readonly ReportItem[]): Summary {
 export function throughput(doneAt: readonly string[]): number | null {
   const times = doneAt.map((at) => Date.parse(at)).sort((a, b) => a - b);
   let runningMs = 0;
+  let gaps = 0;
+  // Each gap is one result's worth of work; the first result of a session has no start to measure from.
   for (let i = 1; i < times.length; i++) {
     const gap = times[i]! - times[i - 1]!;
-    if (gap <= PAUSE_MS) runningMs += gap;
+    if (gap > PAUSE_MS) continue;
+    runningMs += gap;
+    gaps++;
   }
-  // n results span n - 1 gaps; with every result in the same millisecond there is nothing to divide by.
-  return runningMs > 0 ? (times.length - 1) / (runningMs / 1000) : null;
+  return runningMs > 0 ? gaps / (runningMs / 1000) : null;
 }
 
 function reportItem(record: BatchItemRecord, puzzle: Puzzle | undefined): ReportItem {
