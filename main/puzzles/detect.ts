@@ -5,6 +5,8 @@ export type FileFormat = 'arc-json' | 'csv' | 'sudoku-text' | 'maze-text';
 
 /** Lines looked at to tell mazes from Sudoku: enough to outvote comments and stray lines. */
 const SAMPLE_LINES = 200;
+/** Characters those lines may span: long enough for 200 CSV rows with solutions. */
+const SAMPLE_CHARS = 200 * 256;
 
 /** Sudoku comment lines start with `#`; maze rows do too, so this only skips what cannot be a CSV header. */
 const firstDataLine = (lines: readonly string[]): string | undefined =>
@@ -14,7 +16,7 @@ export function detectFormat(text: string): FileFormat | null {
   const start = text.search(/\S/);
   if (start < 0) return null;
   if (text[start] === '{' || text[start] === '[') return 'arc-json';
-  const lines = text.slice(start, start + 200 * 200).split('\n', SAMPLE_LINES);
+  const lines = text.slice(start, start + SAMPLE_CHARS).split('\n', SAMPLE_LINES);
   if (isPuzzleCsvHeader(firstDataLine(lines) ?? '')) return 'csv';
   let mazeRows = 0;
   let digitRows = 0;
@@ -23,6 +25,6 @@ export function detectFormat(text: string): FileFormat | null {
     else if (/[0-9]/.test(line) && !line.startsWith('#')) digitRows++;
   }
   if (mazeRows === 0 && digitRows === 0)
-    return /^[\s.\-_|+]+$/.test(text.slice(start, start + 10_000)) ? 'sudoku-text' : null;
+    return /^[\s.\-_|+]+$/.test(text.slice(start, start + SAMPLE_CHARS)) ? 'sudoku-text' : null;
   return mazeRows > digitRows ? 'maze-text' : 'sudoku-text';
 }

@@ -72,11 +72,11 @@ function checkSolutions(entries: Entries<Puzzle>): void {
   });
 }
 
-export function parsePuzzleText(withBom: string, fileName: string, solutions?: SolutionsText): ParsedFile {
+export function parsePuzzleText(text: string, fileName: string, solutions?: SolutionsText): ParsedFile {
   const file = fileName;
-  const text = withoutBom(withBom);
-  if (text.trim() === '') return { file, kind: null, puzzles: [], errors: [fileError({ file }, 'empty file')] };
-  const format = detectFormat(text);
+  const content = withoutBom(text);
+  if (content.trim() === '') return { file, kind: null, puzzles: [], errors: [fileError({ file }, 'empty file')] };
+  const format = detectFormat(content);
   if (format === null) {
     return {
       file,
@@ -90,10 +90,10 @@ export function parsePuzzleText(withBom: string, fileName: string, solutions?: S
   if (format === 'arc-json') {
     const outputs = solutions === undefined ? undefined : readArcSolutions(solutions.text, solutions.fileName);
     kind = 'arc';
-    entries = readArcJson(text, file, outputs !== undefined && 'message' in outputs ? undefined : outputs);
+    entries = readArcJson(content, file, outputs !== undefined && 'message' in outputs ? undefined : outputs);
     if (outputs !== undefined && 'message' in outputs) entries.errors.push(outputs);
   } else {
-    const read = readGridText(text, file, format);
+    const read = readGridText(content, file, format);
     if (solutions !== undefined) attachSolutions(read.entries, solutions, read.kind);
     kind = read.kind;
     entries = read.entries;
