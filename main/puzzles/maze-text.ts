@@ -36,6 +36,10 @@ function countOf(cells: readonly MazeCell[], cell: MazeCell): number {
 /** Builds a maze from its rows, or says precisely what is wrong with them. */
 export function mazeFromRows(rows: readonly MazeRow[], source: PuzzleSource): MazePuzzle | PuzzleFileError {
   const width = rows[0]?.text.length ?? 0;
+  // Before reading cells, so that a huge block costs nothing.
+  if (rows.length > MAX_MAZE_SIZE || width > MAX_MAZE_SIZE) {
+    return fileError(source, `the maze is ${rows.length}x${width}, larger than ${MAX_MAZE_SIZE}x${MAX_MAZE_SIZE}`);
+  }
   const cells: MazeCell[] = [];
   for (const [r, row] of rows.entries()) {
     const at = row.line > 0 ? { ...source, line: row.line } : source;
@@ -50,8 +54,6 @@ export function mazeFromRows(rows: readonly MazeRow[], source: PuzzleSource): Ma
     }
   }
   if (rows.length !== width) return fileError(source, `the maze is not square: ${rows.length} rows of ${width} cells`);
-  if (width > MAX_MAZE_SIZE)
-    return fileError(source, `the maze is ${width}x${width}, larger than ${MAX_MAZE_SIZE}x${MAX_MAZE_SIZE}`);
   for (const [cell, letter] of [
     ['start', 'S'],
     ['goal', 'G'],
