@@ -7,7 +7,7 @@ const escapeHtml = (text: string): string =>
 
 const percent = (value: number | null): string => (value === null ? '–' : `${(value * 100).toFixed(1)}%`);
 const ms = (value: number | null): string =>
-  value === null ? '–' : value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(1)} ms`;
+  value === null ? '–' : value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(value < 10 ? 1 : 0)} ms`;
 const number = (value: number | null, digits = 1): string => (value === null ? '–' : value.toFixed(digits));
 
 interface Bar {
@@ -76,15 +76,19 @@ function rateChart(title: string, rows: readonly { label: string; summary: Summa
 }
 
 /** Latencies in ten equal-width bins from the fastest to the slowest. */
-function latencyBars(times: readonly number[]): Bar[] {
-  if (times.length === 0) return [];
+function latencyChart(times: readonly number[]): string {
+  if (times.length === 0) return '';
   const low = Math.min(...times);
   const high = Math.max(...times);
   const bins = 10;
   const width = (high - low) / bins || 1;
   const counts = new Array<number>(bins).fill(0);
   for (const t of times) counts[Math.min(bins - 1, Math.floor((t - low) / width))]!++;
-  return counts.map((count, i) => ({ label: ms(low + width * (i + 0.5)).replace(' ', ''), value: count }));
+  // Bin centres in whole milliseconds (seconds past 10 s): short enough for ten labels side by side.
+  const seconds = high >= 10_000;
+  const centre = (i: number) => (low + width * (i + 0.5)) / (seconds ? 1000 : 1);
+  const bars = counts.map((count, i) => ({ label: String(Math.round(centre(i))), value: count }));
+  return columnChart('Latency', bars, `${seconds ? 'seconds' : 'milliseconds'} per puzzle, in a batch`);
 }
 
 function card(label: string, value: string, detail = ''): string {
@@ -171,7 +175,7 @@ ${card('Throughput', s.puzzlesPerSecond === null ? '–' : `${s.puzzlesPerSecond
 <h2>Distributions</h2>
 <section class="charts">
 ${columnChart('Steps to halt', steps, 'supervision steps')}
-${columnChart('Latency', latencyBars(report.items.map((i) => i.timeMs)), 'time per puzzle (in a batch)')}
+${latencyChart(report.items.map((i) => i.timeMs))}
 ${rateChart(
   'Accuracy by difficulty',
   report.difficulty.map((d) => ({ label: d.bin, summary: d.summary })),

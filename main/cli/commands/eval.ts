@@ -64,7 +64,8 @@ function printReport(report: BatchReport, io: CliIo): void {
   const { policy, maxSteps, augmentations } = run.settings;
   io.out(
     `Run ${run.id} (${run.status}): model ${run.model} (sha256 ${run.modelSha256.slice(0, 12)}…) on ${run.provider}, ` +
-      `${policy} at most ${maxSteps} steps${augmentations ? `, ${augmentations} augmentations` : ''}\n`,
+      `${policy === 'fixed' ? `fixed ${maxSteps}` : `${policy}, at most ${maxSteps}`} steps` +
+      `${augmentations ? `, ${augmentations} augmentations` : ''}\n`,
   );
   const rate = summary.puzzlesPerSecond === null ? '' : `, ${summary.puzzlesPerSecond.toFixed(1)} puzzles/s`;
   io.out(`All ${report.files.length} files: ${summaryLine(summary)}${rate}\n`);
