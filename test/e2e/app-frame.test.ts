@@ -63,13 +63,20 @@ describe('the app in a browser, served by `trm serve`', () => {
     expect(await background()).toBe(dark);
   });
 
-  it('reads a pasted puzzle through the core', async () => {
+  it('reads a pasted maze through the core and switches to the maze editor', async () => {
     await page.getByRole('link', { name: 'Solve' }).click();
-    await page
-      .getByLabel('Puzzle')
-      .fill('53..7....6..195....98....6.8...6...34..8.3..17...2...6.6....28....419..5....8..79');
+    await page.getByRole('button', { name: 'Paste text…' }).click();
+    await page.getByLabel('Puzzle text').fill('#######\n#S    #\n# ### #\n#   # #\n### # #\n#    G#\n#######');
     await page.getByRole('button', { name: 'Read' }).click();
-    await expect.poll(() => page.getByRole('status').textContent()).toBe('1 Sudoku read');
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('1 maze read');
+    expect(await page.getByRole('radio', { name: 'Maze' }).isChecked()).toBe(true);
+    expect(
+      await page
+        .getByRole('grid', { name: 'Maze' })
+        .getByRole('gridcell', { name: /: start$/ })
+        .count(),
+    ).toBe(1);
+    await screenshot(page, 'solve-maze');
   });
 
   it('made no request to anything but its own server on 127.0.0.1', () => {

@@ -1,60 +1,129 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Transport } from '../../preload/client.ts';
 
 // The component test stands in for the core; the end-to-end suite uses the real one.
 const calls: { name: string; args: unknown }[] = [];
+let deliver: (name: string, payload: unknown) => void = () => {};
+const puzzle = '53..7....6..195....98....6.8...6...34..8.3..17...2...6.6....28....419..5....8..79';
+const solution = '534678912672195348198342567859761423426853791713924856961537284287419635345286179';
+
 const transport: Transport = {
   async call(name, args) {
     calls.push({ name, args });
-    if (name === 'puzzles.parse') {
-      const text = (args as { text: string }).text;
-      const readable = !text.startsWith('x');
-      return {
-        ok: true,
-        value: {
-          file: 'pasted text',
-          kind: 'sudoku',
-          puzzles: readable
-            ? [{ kind: 'sudoku', source: { file: 'pasted text', line: 1 }, givens: Array(81).fill(0) }]
-            : [],
-          errors: readable
-            ? []
-            : [{ source: { file: 'pasted text', line: 2 }, message: 'expected 81 cells, found 80' }],
-        },
-      };
-    }
+    if (name === 'solve.start') return { ok: true, value: { solveId: 's1' } };
     return { ok: false, error: { code: 'unavailable', message: 'No sudoku model is installed.' } };
   },
-  listen: () => () => {},
+  listen(listener) {
+    deliver = listener;
+    return () => {};
+  },
 };
 window.trmIpc = transport;
 const { default: Solve } = await import('../../renderer/src/screens/Solve.svelte');
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  calls.length = 0;
+});
+
+const board = () => screen.getByRole('grid', { name: 'Puzzle' });
+const cell = (row: number, col: number) =>
+  within(board()).getByRole('gridcell', { name: new RegExp(`^row ${row} column ${col}:`) });
+const status = () => screen.getAllByRole('status')[0]?.textContent ?? '';
 
 describe('the Solve screen', () => {
-  it('keeps its buttons disabled until there is something to read', async () => {
+  it('takes digits from the keyboard, moves with arrows and Tab, and clears with Backspace', async () => {
     render(Solve);
-    expect(screen.getByRole('button', { name: 'Read' })).toHaveProperty('disabled', true);
-    await fireEvent.input(screen.getByLabelText('Puzzle'), { target: { value: '1.2' } });
-    expect(screen.getByRole('button', { name: 'Read' })).toHaveProperty('disabled', false);
+    await fireEvent.click(cell(1, 1));
+    await fireEvent.keyDown(board(), { key: '5' });
+    await fireEvent.keyDown(board(), { key: 'ArrowRight' });
+    await fireEvent.keyDown(board(), { key: '3' });
+    await fireEvent.keyDown(board(), { key: 'Tab' });
+    await fireEvent.keyDown(board(), { key: '7' });
+    expect(cell(1, 1).textContent?.trim()).toBe('5');
+    expect(cell(1, 2).textContent?.trim()).toBe('3');
+    expect(cell(1, 3).textContent?.trim()).toBe('7');
+    expect(document.activeElement).toBe(cell(1, 3));
+    await fireEvent.keyDown(board(), { key: 'Backspace' });
+    expect(cell(1, 3).getAttribute('aria-label')).toBe('row 1 column 3: empty');
+    expect(document.activeElement).toBe(cell(1, 2));
+    expect(status()).toContain('2 givens, no conflicts');
   });
 
-  it('shows what the core read, with each problem and its line', async () => {
+  it('marks both cells of a repeated digit, in words as well as colour, and refuses to solve', async () => {
     render(Solve);
-    await fireEvent.input(screen.getByLabelText('Puzzle'), { target: { value: 'x\n' + '1'.repeat(80) } });
-    await fireEvent.click(screen.getByRole('button', { name: 'Read' }));
-    expect(await screen.findByText('0 Sudokus read, 1 problem')).toBeTruthy();
-    expect(screen.getByText('line 2: expected 81 cells, found 80')).toBeTruthy();
-    expect(calls.at(-1)).toEqual({ name: 'puzzles.parse', args: { text: 'x\n' + '1'.repeat(80) } });
+    await fireEvent.click(cell(4, 4));
+    await fireEvent.keyDown(board(), { key: '8' });
+    await fireEvent.keyDown(board(), { key: 'ArrowDown' });
+    await fireEvent.keyDown(board(), { key: '8' });
+    expect(cell(4, 4).getAttribute('aria-label')).toBe('row 4 column 4: 8, conflict');
+    expect(cell(5, 4).getAttribute('aria-label')).toBe('row 5 column 4: 8, conflict');
+    expect(status()).toContain('2 cells in conflict');
+    expect(screen.getByRole('button', { name: 'Solve' })).toHaveProperty('disabled', true);
   });
 
-  it('shows the puzzle on a board and the core’s explanation when it cannot be solved', async () => {
+  it('fills the grid from a pasted line', async () => {
     render(Solve);
-    await fireEvent.input(screen.getByLabelText('Puzzle'), { target: { value: '.'.repeat(81) } });
+    const data = { getData: () => puzzle };
+    await fireEvent.paste(board(), { clipboardData: data });
+    expect(cell(1, 1).textContent?.trim()).toBe('5');
+    expect(cell(9, 9).textContent?.trim()).toBe('9');
+    expect(status()).toContain('30 givens');
+  });
+
+  it('streams the steps, follows the newest, scrubs back, and says the answer is verified', async () => {
+    render(Solve);
+    await fireEvent.paste(board(), { clipboardData: { getData: () => puzzle } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Solve' }));
+    expect(calls.at(-1)).toMatchObject({ name: 'solve.start', args: { text: puzzle } });
+    const half = [...solution].map((d, i) => (i < 40 || puzzle[i] !== '.' ? Number(d) : 0));
+    deliver('solve.step', {
+      solveId: 's1',
+      step: 1,
+      answer: half,
+      changed: [2, 3],
+      confidence: Array(81).fill(0.5),
+      haltProbability: 0.2,
+      verified: false,
+    });
+    deliver('solve.step', {
+      solveId: 's1',
+      step: 2,
+      answer: [...solution].map(Number),
+      changed: [60],
+      confidence: Array(81).fill(1),
+      haltProbability: 0.9,
+      verified: true,
+    });
+    const slider = await screen.findByRole('slider', { name: 'Step' });
+    await expect.poll(() => slider.getAttribute('aria-valuetext')).toBe('step 2 of 2');
+    await fireEvent.input(slider, { target: { value: '1' } });
+    expect(slider.getAttribute('aria-valuetext')).toBe('step 1 of 2');
+    const answer = screen.getByRole('grid', { name: "The model's answer" });
+    expect(within(answer).getByRole('gridcell', { name: /^row 1 column 3: 4, changed$/ })).toBeTruthy();
+    expect(screen.getByRole('img', { name: /step 1 20%, step 2 90%/ })).toBeTruthy();
+    deliver('solve.done', {
+      solveId: 's1',
+      status: 'solved',
+      model: { id: 'm', sha256: 'x', provider: 'cpu', fallbacks: [] },
+      steps: 2,
+      answer: [...solution].map(Number),
+      conflicts: [],
+      haltProbability: 0.9,
+      elapsedMs: 12,
+    });
+    expect((await screen.findByText('✓ Verified')).closest('[role=status]')?.textContent).toContain('after 2 steps');
+  });
+
+  it('says plainly when no model can solve the puzzle', async () => {
+    render(Solve);
+    await fireEvent.paste(board(), { clipboardData: { getData: () => puzzle } });
+    transport.call = async () => ({
+      ok: false,
+      error: { code: 'unavailable', message: 'No sudoku model is installed.' },
+    });
     await fireEvent.click(screen.getByRole('button', { name: 'Solve' }));
     expect((await screen.findByRole('alert')).textContent).toBe('No sudoku model is installed.');
-    expect(screen.getByRole('grid', { name: 'Sudoku board' })).toBeTruthy();
   });
 });

@@ -5,7 +5,7 @@ import type { SolveOutcome, SolveStep, TrmApi } from '../../../preload/api.ts';
 export class SolveRun {
   steps = $state<SolveStep[]>([]);
   outcome = $state<SolveOutcome | null>(null);
-  solveId: string | null = null;
+  solveId = $state<string | null>(null);
   /** Events that arrived before solve.start answered with the id they belong to. */
   #early: (SolveStep | SolveOutcome)[] = [];
   #stop: (() => void)[];

@@ -1,0 +1,44 @@
+// How the model runs: halting policy, step limit and voting. Remembered per browser, shared
+// by Solve and History's re-run, so a choice made once holds everywhere.
+import type { HaltingPolicy } from '../../../preload/api.ts';
+
+export interface RunSettings {
+  policy: HaltingPolicy;
+  maxSteps: number;
+  /** Extra augmented copies that vote on the answer; 0 runs the puzzle alone. */
+  augmentations: number;
+}
+
+const storageKey = 'trm.run-settings';
+export const defaultRunSettings: RunSettings = { policy: 'halt', maxSteps: 16, augmentations: 0 };
+
+const clamp = (value: unknown, min: number, max: number, fallback: number): number =>
+  typeof value === 'number' && Number.isInteger(value) ? Math.min(max, Math.max(min, value)) : fallback;
+
+/** Whatever was stored, made valid: a damaged entry falls back to the defaults. */
+export function readRunSettings(raw: string | null): RunSettings {
+  let value: Partial<Record<keyof RunSettings, unknown>> = {};
+  try {
+    value = (raw ? JSON.parse(raw) : {}) as typeof value;
+  } catch {
+    // A hand-edited or truncated entry: start again from the defaults.
+  }
+  const policy = value.policy;
+  return {
+    policy: policy === 'halt' || policy === 'fixed' || policy === 'verified' ? policy : defaultRunSettings.policy,
+    maxSteps: clamp(value.maxSteps, 1, 64, defaultRunSettings.maxSteps),
+    augmentations: clamp(value.augmentations, 0, 16, defaultRunSettings.augmentations),
+  };
+}
+
+export const runSettings = $state<RunSettings>(readRunSettings(localStorage.getItem(storageKey)));
+
+export function saveRunSettings(): void {
+  localStorage.setItem(storageKey, JSON.stringify(runSettings));
+}
+
+export const policyNames: Record<HaltingPolicy, string> = {
+  halt: 'Stop when the model is confident',
+  fixed: 'Always run every step',
+  verified: 'Stop once the answer checks out',
+};

@@ -1,0 +1,90 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tinyModelsDir } from '../engine/fixture-models.ts';
+import type { Served } from './browser.ts';
+import { launchChromium, screenshot, startTrmServe } from './browser.ts';
+
+const puzzle = '53..7....6..195....98....6.8...6...34..8.3..17...2...6.6....28....419..5....8..79';
+const shippedModels = fileURLToPath(new URL('../../models/', import.meta.url));
+
+/** The trained Sudoku model once it is shipped; until then the tiny fixture model. */
+async function sudokuModelsDir(): Promise<string | undefined> {
+  const manifest = `${shippedModels}manifest.json`;
+  if (existsSync(manifest)) {
+    const { models } = JSON.parse(readFileSync(manifest, 'utf8')) as { models: { kind: string }[] };
+    if (models.some((m) => m.kind === 'sudoku')) return undefined;
+  }
+  return tinyModelsDir();
+}
+
+describe('solving a Sudoku typed in by keyboard, then finding it in history', () => {
+  let served: Served;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    served = await startTrmServe({ modelsDir: await sudokuModelsDir() });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1024, height: 700 } });
+    await page.goto(served.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.stop();
+  });
+
+  it('takes digits, arrows and Tab in the grid and marks a conflict as it is typed', async () => {
+    const grid = page.getByRole('grid', { name: 'Puzzle' });
+    await grid.getByRole('gridcell').first().click();
+    for (const ch of puzzle) {
+      if (ch !== '.') await page.keyboard.press(ch);
+      await page.keyboard.press('Tab');
+    }
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('30 givens, no conflicts');
+    await grid.getByRole('gridcell', { name: 'row 1 column 3: empty' }).click();
+    await page.keyboard.press('5');
+    expect(await grid.getByRole('gridcell', { name: /conflict/ }).count()).toBe(2);
+    await screenshot(page, 'solve-editing-conflict');
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => grid.getByRole('gridcell', { name: /conflict/ }).count()).toBe(0);
+  });
+
+  it('streams the steps into the thinking view and lets the user scrub back through them', async () => {
+    await page.getByText('Run settings').click();
+    await page.getByLabel('Always run every step').check();
+    await page.getByLabel('Max steps').fill('6');
+    await page.getByText('Run settings').click();
+    await page.getByRole('button', { name: 'Solve', exact: true }).click();
+    const verdict = page.locator('.verdict');
+    await verdict.waitFor({ timeout: 30_000 }).catch(async (e: unknown) => {
+      await screenshot(page, 'debug');
+      throw e;
+    });
+    expect(await verdict.textContent()).toMatch(/Verified|Not solved/);
+    const slider = page.getByRole('slider', { name: 'Step' });
+    expect(await slider.getAttribute('aria-valuetext')).toBe('step 6 of 6');
+    await screenshot(page, 'solve-thinking');
+    await slider.focus();
+    await page.keyboard.press('Home');
+    expect(await slider.getAttribute('aria-valuetext')).toBe('step 1 of 6');
+    expect(await page.getByText(/^Step 1:/).count()).toBe(1);
+  });
+
+  it('lists the solve in history, where its steps replay and it can be labelled', async () => {
+    await page.getByRole('link', { name: 'History' }).click();
+    await page
+      .getByRole('button', { name: /entered puzzle/ })
+      .first()
+      .click();
+    const slider = page.getByRole('slider', { name: 'Step' });
+    await expect.poll(() => slider.getAttribute('aria-valuetext')).toBe('step 6 of 6');
+    await page.getByLabel('Label').fill('first by keyboard');
+    await page.getByRole('button', { name: 'Save label' }).click();
+    await page.getByLabel('Search').fill('keyboard');
+    await expect.poll(() => page.getByRole('button', { name: /first by keyboard/ }).count()).toBe(1);
+    await screenshot(page, 'history');
+  });
+});
