@@ -23,7 +23,8 @@ async function trmEval(args: string[], dataDir: string, isTty = false) {
   return { code, stdout, stderr };
 }
 
-const lastJson = (stdout: string) => JSON.parse(stdout.trimEnd().split('\n').at(-1)!) as Record<string, never>;
+/** The last line of stdout, which --json promises is the one JSON object. */
+const lastJson = <T>(stdout: string): T => JSON.parse(stdout.trimEnd().split('\n').at(-1)!) as T;
 
 describe('trm eval', () => {
   it('evaluates a folder and ends with one JSON summary, rates as fractions', async () => {
@@ -35,11 +36,11 @@ describe('trm eval', () => {
     );
     expect(stderr).toContain('skipped other/binary.bin: a binary file');
     expect(code).toBe(0);
-    const json = lastJson(stdout) as {
+    const json = lastJson<{
       summary: Record<string, number>;
       files: { path: string; summary: Record<string, number> }[];
       run: Record<string, unknown>;
-    };
+    }>(stdout);
     expect(Object.keys(json.summary)).toEqual(
       expect.arrayContaining([
         'puzzles',
