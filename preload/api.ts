@@ -10,6 +10,7 @@ import { puzzleKindIds } from '../main/puzzles/types.ts';
 import type { SolveDetail, SolveSummary, StoreSettings } from '../main/store/types.ts';
 import type { BatchRun } from '../main/store/batches.ts';
 import type { RunComparison } from '../main/batch/compare.ts';
+import type { ProgressSnapshot } from '../main/batch/progress.ts';
 import type { BatchReport } from '../main/batch/report.ts';
 
 export type { Reply, ApiErrorCode, ApiErrorInfo } from './reply.ts';
@@ -125,19 +126,9 @@ export interface BatchScan {
   skipped: { path: string; reason: string }[];
 }
 
-export interface BatchProgress {
+/** Done/total count what earlier sessions of a resumed run finished; the rate is this session's. */
+export interface BatchProgress extends ProgressSnapshot {
   runId: string;
-  /** Counting what earlier sessions of a resumed run finished. */
-  done: number;
-  total: number;
-  solved: number;
-  puzzlesPerSecond: number;
-  etaSeconds: number | null;
-  /** Solved among done, 0..1; null before the first result. */
-  accuracy: number | null;
-  status: BatchRun['status'];
-  /** Why the run failed; it can be resumed. */
-  error?: string;
 }
 
 // ---------------------------------------------------------------------------

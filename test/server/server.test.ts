@@ -3,6 +3,7 @@ import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BatchProgress } from '../../preload/api.ts';
 import type { App } from '../../main/app/index.ts';
 import { createApp } from '../../main/app/index.ts';
 import type { RunningServer } from '../../main/server/index.ts';
@@ -130,6 +131,16 @@ describe('the local server', () => {
   });
 
   it('streams core events to the browser as Server-Sent Events', async () => {
+    const progress: BatchProgress = {
+      runId: 'r1',
+      done: 1,
+      total: 2,
+      solved: 1,
+      puzzlesPerSecond: 3,
+      etaSeconds: 0.3,
+      accuracy: 1,
+      status: 'running',
+    };
     const received = await new Promise<string>((resolve, reject) => {
       const req = httpRequest({ host: '127.0.0.1', port: server.port, path: '/api/events', headers: auth }, (res) => {
         expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
@@ -138,16 +149,7 @@ describe('the local server', () => {
         res.on('data', (chunk: string) => {
           data += chunk;
           if (data.includes(': connected')) {
-            app.events.emit('batch.progress', {
-              runId: 'r1',
-              done: 1,
-              total: 2,
-              solved: 1,
-              puzzlesPerSecond: 3,
-              etaSeconds: 0.3,
-              accuracy: 1,
-              status: 'running',
-            });
+            app.events.emit('batch.progress', progress);
           }
           if (data.includes('batch.progress')) {
             req.destroy();
@@ -161,16 +163,7 @@ describe('the local server', () => {
     const line = received.split('\n').find((l) => l.startsWith('data: '))!;
     expect(JSON.parse(line.slice('data: '.length))).toEqual({
       name: 'batch.progress',
-      payload: {
-        runId: 'r1',
-        done: 1,
-        total: 2,
-        solved: 1,
-        puzzlesPerSecond: 3,
-        etaSeconds: 0.3,
-        accuracy: 1,
-        status: 'running',
-      },
+      payload: progress,
     });
   });
 });
