@@ -64,7 +64,7 @@ function removeGivens(start: readonly number[], target: number, random: Random):
     const digit = givens[cell] as number;
     if (digit === 0) continue;
     givens[cell] = 0;
-    if (countSolutions(givens, 2) === 1) count--;
+    if (countSolutions(givens) === 1) count--;
     else givens[cell] = digit;
   }
   return givens;
@@ -91,7 +91,7 @@ function tighten(
     const moved = [...givens];
     moved[from] = 0;
     moved[to] = solution[to] as number;
-    if (countSolutions(moved, 2) === 1) givens = removeGivens(moved, target, random);
+    if (countSolutions(moved) === 1) givens = removeGivens(moved, target, random);
   }
   return givens;
 }

@@ -4,6 +4,7 @@
 //
 // All state lives in preallocated typed arrays, one 81-cell layer per search depth, so
 // the hot loops allocate nothing. Not reentrant, which is fine on one JS thread.
+import { SOLUTION_COUNT_CAP } from './kind.ts';
 import { ALL_DIGITS, CELLS, digitOfBit, PEERS, POPCOUNT, UNIT_CELLS } from './sudoku-geometry.ts';
 
 const LAYERS = CELLS + 1;
@@ -115,7 +116,11 @@ function search(depth: number): void {
  * Counts the solutions of `givens` (81 digits, 0 blank) up to `maxCount`, writing the
  * first one into `solution` when given. Givens that conflict count as no solution.
  */
-export function countSolutions(givens: ArrayLike<number>, maxCount = 2, solution?: Uint8Array): number {
+export function countSolutions(
+  givens: ArrayLike<number>,
+  maxCount = SOLUTION_COUNT_CAP,
+  solution?: Uint8Array,
+): number {
   candidates.fill(ALL_DIGITS, 0, CELLS);
   placed.fill(0, 0, CELLS);
   queueLength = 0;

@@ -1,5 +1,5 @@
 // The Sudoku kind: 81 cells row-major, 0 blank. Tokens (TRM.md): 0 pad, 1 blank, 2..10 digits 1..9.
-import { type PuzzleKind, type SolveReport, verdictOf } from './kind.ts';
+import { type PuzzleKind, SOLUTION_COUNT_CAP, type SolveReport, verdictOf } from './kind.ts';
 import { CELLS } from './sudoku-geometry.ts';
 import { sudokuConflicts } from './sudoku-rules.ts';
 import { generateSudoku } from './sudoku-generator.ts';
@@ -29,7 +29,7 @@ export function formatSudokuCells(cells: SudokuCells): string {
 
 export function solveSudoku(givens: SudokuCells): SolveReport<SudokuCells> {
   const solution = new Uint8Array(CELLS);
-  const solutions = countSolutions(givens, 2, solution);
+  const solutions = countSolutions(givens, SOLUTION_COUNT_CAP, solution);
   return { solutions, answer: solutions > 0 ? Array.from(solution) : null };
 }
 
