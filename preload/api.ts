@@ -166,6 +166,8 @@ const when = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
 export const requests = {
   'app.info': request<AppInfo>()(noArgs),
   'models.list': request<ModelSummary[]>()(noArgs),
+  /** A model's card (Markdown, from the file its manifest entry names); null when it has none. */
+  'models.card': request<{ id: string; markdown: string | null }>()(z.object({ id }).strict()),
   'puzzles.parse': request<ParsedFile>()(
     z
       .object({

@@ -66,7 +66,7 @@ export function createApp(config: AppConfig): App {
       pastPuzzle: (id) => history.store?.getSolve(id)?.puzzle ?? null,
     }),
     ...history.handlers,
-    ...uiHandlers(),
+    ...uiHandlers([info.modelsDir, info.userModelsDir]),
     ...batchHandlers({
       engine,
       events,

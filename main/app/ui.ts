@@ -1,5 +1,10 @@
-// Requests that exist for the UI's convenience: a puzzle to try without a file at hand.
+// Requests that exist for the UI's convenience: a puzzle to try without a file at hand, and
+// a model's card to read beside its facts.
 import { randomInt } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { ApiError } from '../../preload/reply.ts';
+import { readCatalog } from '../engine/index.ts';
 import { formatMazeCells, formatSudokuCells, generateMaze, generateSudoku } from '../puzzles/index.ts';
 import type { Handlers } from './dispatch.ts';
 
@@ -11,7 +16,10 @@ const mazeShape = {
   hard: { size: 30, minPathLength: 60 },
 } as const;
 
-export function uiHandlers(): Pick<Handlers, 'puzzles.generate'> {
+/** A card is a page of prose; anything larger is not one. */
+const MAX_CARD_BYTES = 256 * 1024;
+
+export function uiHandlers(modelsDirs: readonly string[]): Pick<Handlers, 'puzzles.generate' | 'models.card'> {
   return {
     async 'puzzles.generate'({ kind, difficulty, seed = randomInt(2 ** 31) }) {
       if (kind === 'sudoku') {
@@ -20,6 +28,17 @@ export function uiHandlers(): Pick<Handlers, 'puzzles.generate'> {
       }
       const puzzle = generateMaze({ seed, ...mazeShape[difficulty] });
       return { puzzle, text: formatMazeCells(puzzle, puzzle.cells) };
+    },
+
+    async 'models.card'({ id }) {
+      const found = (await readCatalog(modelsDirs)).find((c) => c.entry.id === id);
+      if (!found) throw new ApiError({ code: 'not-found', message: `There is no model ${id}.` });
+      const { card } = found.entry;
+      if (!card) return { id, markdown: null };
+      // The card lies beside the model: a manifest cannot point the app at another file.
+      const text = await readFile(join(found.dir, basename(card)), 'utf8').catch(() => null);
+      if (text === null) return { id, markdown: null };
+      return { id, markdown: text.slice(0, MAX_CARD_BYTES) };
     },
   };
 }
