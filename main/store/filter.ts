@@ -19,12 +19,17 @@ export function isoTime(date: string): string {
 }
 
 // A substring cannot be looked up in an index, so the search reads the two small sets it can be
-// in: the distinct file names, and the labelled solves (through a partial index).
-const searchSql = `(s.source_file_id IN (SELECT id FROM source_files WHERE name LIKE @search ESCAPE '\\')
-  OR s.id IN (SELECT id FROM solves WHERE label <> '' AND label LIKE @search ESCAPE '\\'))`;
+// in: the distinct file names, and the labelled solves (through a partial index). With `scan`, a
+// unary + keeps SQLite from looking the matches up through those sets' indexes: it checks each
+// solve it reads instead.
+function searchSql(scan: boolean): string {
+  const plus = scan ? '+' : '';
+  return `(${plus}s.source_file_id IN (SELECT id FROM source_files WHERE name LIKE @search ESCAPE '\\')
+  OR ${plus}s.id IN (SELECT id FROM solves WHERE label <> '' AND label LIKE @search ESCAPE '\\'))`;
+}
 
-/** The condition on `solves s` that a filter sets. */
-export function filterCondition(filter: SolveFilter): Condition {
+/** The condition on `solves s` that a filter sets; `scanSearch` checks the search row by row. */
+export function filterCondition(filter: SolveFilter, { scanSearch = false } = {}): Condition {
   const clauses: string[] = [];
   const params: Condition['params'] = {};
   if (filter.kind !== undefined) {
@@ -48,7 +53,7 @@ export function filterCondition(filter: SolveFilter): Condition {
     params.until = isoTime(filter.until);
   }
   if (filter.search) {
-    clauses.push(searchSql);
+    clauses.push(searchSql(scanSearch));
     params.search = containsPattern(filter.search);
   }
   return { sql: clauses.length === 0 ? '1' : clauses.join(' AND '), params };

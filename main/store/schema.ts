@@ -48,9 +48,11 @@ export const migrations: readonly string[] = [
     -- The step trace, step times and final answer, packed (codec.ts).
     detail BLOB NOT NULL
   ) STRICT;
-  CREATE INDEX solves_by_date ON solves (created_at DESC, id DESC);
-  CREATE INDEX solves_by_kind ON solves (kind, created_at DESC, id DESC);
-  CREATE INDEX solves_by_model ON solves (model_id, created_at DESC, id DESC);
+  -- Newest first within each filter; the trailing columns let a count check the other filters
+  -- in the index alone, without reading each row.
+  CREATE INDEX solves_by_date ON solves (created_at DESC, id DESC, kind, verified, source_file_id);
+  CREATE INDEX solves_by_kind ON solves (kind, created_at DESC, id DESC, verified, source_file_id);
+  CREATE INDEX solves_by_model ON solves (model_id, created_at DESC, id DESC, kind, verified, source_file_id);
   CREATE INDEX solves_by_puzzle ON solves (puzzle_id);
   CREATE INDEX solves_by_file ON solves (source_file_id);
   -- Most solves have no label: a search through labels reads only the labelled ones.

@@ -144,6 +144,7 @@ export function solveReader(db: Database) {
     return found;
   };
   const newestFirst = 'ORDER BY s.created_at DESC, s.id DESC';
+  const everything = db.prepare<[], number>('SELECT count(*) FROM solves').pluck();
   const byId = db.prepare<[string], DetailRow>(`${detailQuery} WHERE s.uid = ?`);
   const all = db.prepare<[], DetailRow>(`${detailQuery} ${newestFirst}`);
   const chosen = db.prepare<[string], DetailRow>(
@@ -154,8 +155,13 @@ export function solveReader(db: Database) {
     listSolves(filter: SolveFilter, page: PageRequest): SolvePage {
       const where = filterCondition(filter);
       const total = statement(`SELECT count(*) FROM solves s WHERE ${where.sql}`).pluck().get(where.params) as number;
+      // A search's matches can be gathered through their indexes and sorted (all of them), or met
+      // while reading solves newest first until the page is full (about page end * all / matches
+      // rows). SQLite cannot tell which reads fewer; the count just taken can.
+      const scan = filter.search && total * total > (page.offset + page.limit) * (everything.get() ?? 0);
+      const pageWhere = scan ? filterCondition(filter, { scanSearch: true }) : where;
       const rows = statement(
-        `${summaryQuery} WHERE ${where.sql}
+        `${summaryQuery} WHERE ${pageWhere.sql}
          ${newestFirst} LIMIT @limit OFFSET @offset`,
       ).all({ ...where.params, limit: page.limit, offset: page.offset }) as SummaryRow[];
       return { total, items: rows.map(summary) };

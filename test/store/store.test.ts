@@ -167,6 +167,19 @@ describe('the list', () => {
     expect(search('%')).toEqual([fromFile]);
   });
 
+  it('pages a search alike whether it matches a few solves or most of them', () => {
+    const ids = Array.from({ length: 12 }, (_, seed) =>
+      save(seed, { sourceFile: seed < 10 ? `common-${seed}.txt` : 'rare.txt' }),
+    );
+    const page = (search: string, offset: number) =>
+      store.listSolves({ search }, { offset, limit: 3 }).items.map((s) => s.id);
+    expect(store.listSolves({ search: 'common' }, { offset: 0, limit: 3 }).total).toBe(10);
+    expect(page('common', 0)).toEqual([ids[9], ids[8], ids[7]]);
+    expect(page('common', 3)).toEqual([ids[6], ids[5], ids[4]]);
+    expect(page('common', 9)).toEqual([ids[0]]);
+    expect(page('rare', 0)).toEqual([ids[11], ids[10]]);
+  });
+
   it('searches labels as they are now, not as they were', () => {
     const id = save(1);
     store.setLabel(id, 'first name');
