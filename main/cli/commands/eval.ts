@@ -148,10 +148,16 @@ export const evalCommand: Command = {
     );
     try {
       let lastLine = 0;
+      let announced = false;
       const finished = new Promise<BatchProgress>((resolve) => {
         events.subscribe((name, payload) => {
           if (name !== 'batch.progress') return;
           const progress = payload as BatchProgress;
+          if (!announced) {
+            announced = true;
+            const { runId } = progress;
+            io.err(`Run ${runId} started; if it stops, continue it with: trm eval --resume ${runId}\n`);
+          }
           if (progress.status !== 'running') return resolve(progress);
           if (io.isTty) return io.err(`\r${progressLine(progress, true)}\x1b[K`);
           // In a pipe or a log, a line a second is plenty.
@@ -167,7 +173,6 @@ export const evalCommand: Command = {
         options: choices.settings,
         ...(resume ? { resume } : {}),
       });
-      io.err(`Run ${runId} started; if it stops, continue it with: trm eval --resume ${runId}\n`);
       void io.interrupted.then(() => ask('batch.cancel', { runId }));
       const end = await finished;
       if (io.isTty) io.err(`\r${progressLine(end, true)}\x1b[K\n`);
