@@ -26,4 +26,5 @@ export { loadReport } from './load-report.ts';
 export { compareReports, type RunComparison } from './compare.ts';
 export { renderReportCsv } from './report-csv.ts';
 export { renderReportHtml } from './report-html.ts';
-export { writeReportFiles } from './write-report.ts';
+export { renderCompareHtml } from './compare-html.ts';
+export { writeReportFiles, writeComparisonFiles } from './write-report.ts';

@@ -1,14 +1,7 @@
 // The report as one self-contained HTML page: inline CSS and SVG charts drawn here, no script,
 // no external URL, so it opens offline anywhere and can be mailed as one file.
+import { escapeHtml, htmlPage, ms, number, percent, settingsText } from './html.ts';
 import type { BatchReport, Summary } from './report.ts';
-
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
-const percent = (value: number | null): string => (value === null ? '–' : `${(value * 100).toFixed(1)}%`);
-const ms = (value: number | null): string =>
-  value === null ? '–' : value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(value < 10 ? 1 : 0)} ms`;
-const number = (value: number | null, digits = 1): string => (value === null ? '–' : value.toFixed(digits));
 
 interface Bar {
   label: string;
@@ -114,52 +107,20 @@ function listSection(title: string, rows: readonly string[]): string {
   return `<details><summary>${escapeHtml(title)} (${rows.length})</summary><ul>${shown.join('')}${more}</ul></details>`;
 }
 
-const STYLE = `
-:root{--ink:#1d2433;--muted:#667085;--line:#e4e7ec;--bg:#f6f7f9;--accent:#3b6fd8;--accent2:#27a17a;--warn:#c4320a}
-*{box-sizing:border-box}body{margin:0;background:var(--bg);color:var(--ink);font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
-main{max-width:1120px;margin:0 auto;padding:28px 32px 48px}
-h1{font-size:22px;margin:0 0 4px}h2{font-size:16px;margin:28px 0 10px}
-.sub{color:var(--muted);margin:0 0 18px}.sub code{font-size:12px}
-.meta{display:grid;grid-template-columns:repeat(auto-fit,minmax(200px,1fr));gap:4px 24px;background:#fff;border:1px solid var(--line);border-radius:10px;padding:12px 16px;margin-bottom:18px}
-.meta div{color:var(--muted)}.meta b{color:var(--ink);font-weight:600}
-.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(140px,1fr));gap:12px}
-.card{background:#fff;border:1px solid var(--line);border-radius:10px;padding:12px 14px}
-.card .label{color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.04em}
-.card .value{font-size:24px;font-weight:650;margin-top:2px}.card .detail{color:var(--muted);font-size:12px;min-height:1em}
-.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(420px,1fr));gap:16px}
-figure{margin:0;background:#fff;border:1px solid var(--line);border-radius:10px;padding:12px 14px}
-figcaption{font-weight:600;margin-bottom:6px}svg{width:100%;height:auto;display:block}
-.grid{stroke:var(--line)}.bar{fill:var(--accent)}.bar.exact{fill:var(--accent2)}.track{fill:#eef1f5}
-.tick{fill:var(--ink);font-size:11px}.axis{fill:var(--muted);font-size:11px}.note{fill:var(--muted);font-size:10px}
-table{width:100%;border-collapse:collapse;background:#fff;border:1px solid var(--line);border-radius:10px;overflow:hidden}
-th,td{text-align:left;padding:7px 10px;border-bottom:1px solid var(--line);white-space:nowrap}
-th{background:#fafbfc;color:var(--muted);font-weight:600;font-size:12px}td.path{white-space:normal;word-break:break-all}
-.meter{display:inline-block;width:70px;height:8px;background:#eef1f5;border-radius:4px;margin-right:8px;vertical-align:middle;overflow:hidden}
-.meter span{display:block;height:100%;background:var(--accent)}
-details{background:#fff;border:1px solid var(--line);border-radius:10px;padding:10px 14px;margin-top:10px}
-summary{cursor:pointer;font-weight:600}ul{margin:8px 0 0;padding-left:18px;color:var(--muted)}li b{color:var(--ink);font-weight:500}
-.status{display:inline-block;padding:1px 8px;border-radius:10px;background:#e7f6ef;color:#116c4c;font-size:12px}
-.status.cancelled,.status.running{background:#fff4e5;color:#93540b}.status.failed{background:#fdecea;color:var(--warn)}
-footer{color:var(--muted);font-size:12px;margin-top:28px}
-`;
-
 export function renderReportHtml(report: BatchReport): string {
   const { run, summary: s } = report;
-  const settings = `${run.settings.policy === 'fixed' ? `fixed ${run.settings.maxSteps} steps` : `${run.settings.policy}, at most ${run.settings.maxSteps} steps`}${run.settings.augmentations ? `, ${run.settings.augmentations} augmentations voted` : ''}`;
   const title = `${run.model} on ${run.folder}`;
   const steps = report.steps.map((row) => ({ label: String(row.steps), value: row.puzzles }));
   const item = (path: string, line: number | null, text: string) =>
     `<li><b>${escapeHtml(path)}${line === null ? '' : `:${line}`}</b> ${escapeHtml(text)}</li>`;
   const failed = report.items.filter((i) => i.status === 'failed');
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>Evaluation: ${escapeHtml(title)}</title><style>${STYLE}</style></head>
-<body><main>
-<h1>Evaluation of ${escapeHtml(run.model)}</h1>
+  return htmlPage(
+    `Evaluation: ${title}`,
+    `<h1>Evaluation of ${escapeHtml(run.model)}</h1>
 <p class="sub">${escapeHtml(run.folder)} &middot; run <code>${escapeHtml(run.id)}</code> &middot; <span class="status ${run.status}">${run.status}</span></p>
 <section class="meta">
 <div>Model <b>${escapeHtml(run.model)}</b></div><div>SHA-256 <b title="${escapeHtml(run.modelSha256)}">${escapeHtml(run.modelSha256.slice(0, 16))}…</b></div>
-<div>Provider <b>${escapeHtml(run.provider)}</b></div><div>Settings <b>${escapeHtml(settings)}</b></div>
+<div>Provider <b>${escapeHtml(run.provider)}</b></div><div>Settings <b>${escapeHtml(settingsText(run.settings))}</b></div>
 <div>Puzzle kind <b>${escapeHtml(run.kind ?? '–')}</b></div><div>App version <b>${escapeHtml(run.appVersion)}</b></div>
 <div>Started <b>${escapeHtml(run.createdAt.replace('T', ' ').slice(0, 19))} UTC</b></div><div>Finished <b>${escapeHtml(run.finishedAt?.replace('T', ' ').slice(0, 19) ?? '–')}${run.finishedAt ? ' UTC' : ''}</b></div>
 </section>
@@ -200,7 +161,6 @@ ${listSection(
   'Missing puzzles',
   report.missing.map((m) => item(m.sourceFile, null, `puzzle ${m.index + 1} is no longer in the file`)),
 )}
-<footer>Made on this machine by TRM ${escapeHtml(run.appVersion)}; nothing was sent anywhere. Rates are fractions of the puzzles with a result; exact match and cell accuracy count only puzzles with a known answer.</footer>
-</main></body></html>
-`;
+<footer>Made on this machine by TRM ${escapeHtml(run.appVersion)}; nothing was sent anywhere. Rates are fractions of the puzzles with a result; exact match and cell accuracy count only puzzles with a known answer.</footer>`,
+  );
 }

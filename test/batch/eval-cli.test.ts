@@ -97,6 +97,21 @@ describe('trm eval', () => {
     expect(none.stderr).toContain('No puzzles were found');
   });
 
+  it('sets a run beside an earlier one with --compare, and refuses an unknown one before working', async () => {
+    const models = await tinyModelsDir();
+    const data = await tempDir();
+    const folder = await folderWith({ 'a.txt': sudokuLines(5) });
+    const common = [folder, '--models-dir', models, '--threads', '1', '--json'];
+    const first = lastJson<{ run: { id: string } }>((await trmEval([...common, '--steps', '1'], data)).stdout);
+    const second = await trmEval([...common, '--steps', '3', '--compare', first.run.id], data);
+    expect(second.code).toBe(0);
+    const json = lastJson<{ comparison: { common: number; a: { run: { id: string } } } }>(second.stdout);
+    expect(json.comparison).toMatchObject({ common: 5, a: { run: { id: first.run.id } } });
+    const typo = await trmEval([...common, '--compare', 'no-such-run'], data);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).not.toContain('started');
+  });
+
   it('resumes a run killed with SIGKILL: every puzzle exactly once in the report', async () => {
     const models = await tinyModelsDir();
     const dataDir = await tempDir();

@@ -9,7 +9,7 @@ import { batchHandlers } from '../../main/app/batch.ts';
 import { EventBus } from '../../main/app/events.ts';
 import { openHistory } from '../../main/app/history.ts';
 import { Engine } from '../../main/engine/index.ts';
-import type { HistoryStore } from '../../main/store/index.ts';
+import type { BatchRun, HistoryStore } from '../../main/store/index.ts';
 import { folderWith, mixedFolder, sudokuLines, tempDir, tinyModelsDir } from './helpers.ts';
 
 const closers: (() => unknown)[] = [];
@@ -131,6 +131,21 @@ describe('batch requests', () => {
     expect(comparison.a.run.settings.maxSteps).toBe(1);
     expect(comparison.b.run.settings.maxSteps).toBe(3);
     expect(comparison.bothSolved + comparison.onlyA + comparison.onlyB + comparison.neither).toBe(6);
+  });
+
+  it('lists runs through the store, or says the store cannot list them yet', async () => {
+    const { store } = await batchApi();
+    const events = new EventBus();
+    const engine = new Engine({ modelsDir: await tinyModelsDir() });
+    closers.push(() => engine.close());
+    const common = { engine, events, modelsDir: '', appVersion: '9.9.9' };
+    const run = { id: 'r1' } as BatchRun;
+    const listing = Object.assign(Object.create(store) as HistoryStore, { listBatchRuns: () => [run] });
+    expect(await batchHandlers({ ...common, store: listing })['batch.list']({})).toEqual([run]);
+    const plain = Object.assign(Object.create(store) as HistoryStore, { listBatchRuns: undefined });
+    await expect(batchHandlers({ ...common, store: plain })['batch.list']({})).rejects.toMatchObject({
+      code: 'unavailable',
+    });
   });
 
   it('explains what it cannot do: no model for the folder, an unknown run, history off', async () => {

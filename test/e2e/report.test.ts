@@ -31,28 +31,24 @@ describe('the evaluation report in a browser', () => {
 
   beforeAll(async () => {
     reportDir = join(await tempDir('trm-e2e-report-'), 'out');
-    const silent: CliIo = {
-      out: () => {},
-      err: () => {},
-      env: { TRM_DATA_DIR: await tempDir() },
-      isTty: false,
-      interrupted: new Promise(() => {}),
-    };
+    const dataDir = await tempDir();
     const folder = await evaluationFolder();
-    const args = [
-      'eval',
-      folder,
-      '--models-dir',
-      await tinyModelsDir(),
-      '--halt',
-      '--steps',
-      '8',
-      '--threads',
-      '1',
-      '--out',
-      reportDir,
-    ];
-    expect(await runCli(args, silent)).toBe(0);
+    const models = await tinyModelsDir();
+    const trmEval = async (...args: string[]) => {
+      let stderr = '';
+      const io: CliIo = {
+        out: () => {},
+        err: (text) => void (stderr += text),
+        env: { TRM_DATA_DIR: dataDir },
+        isTty: false,
+        interrupted: new Promise(() => {}),
+      };
+      expect(await runCli(['eval', folder, '--models-dir', models, '--threads', '1', ...args], io)).toBe(0);
+      return /Run (\S+) started/.exec(stderr)![1]!;
+    };
+    // Two settings over the same puzzles: the second run's report, and the two side by side.
+    const first = await trmEval('--steps', '2');
+    await trmEval('--halt', '--steps', '8', '--out', reportDir, '--compare', first);
     browser = await launchChromium();
   });
 
@@ -71,5 +67,17 @@ describe('the evaluation report in a browser', () => {
     expect(await page.getByText('no model chosen for maze puzzles in this run', { exact: false }).count()).toBe(1);
     expect(requests).toEqual([url]);
     await screenshot(page, 'batch-report');
+  });
+
+  it('shows two runs side by side', async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const requests = recordRequests(page);
+    const url = pathToFileURL(join(reportDir, 'comparison.html')).href;
+    await page.goto(url);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('tiny-sudoku vs tiny-sudoku');
+    expect(await page.getByText('fixed 2 steps', { exact: false }).count()).toBe(1);
+    expect(await page.getByText('halt, at most 8 steps', { exact: false }).count()).toBe(1);
+    expect(requests).toEqual([url]);
+    await screenshot(page, 'batch-comparison');
   });
 });

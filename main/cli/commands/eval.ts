@@ -9,8 +9,8 @@ import { batchHandlers } from '../../app/batch.ts';
 import { EventBus } from '../../app/events.ts';
 import { openHistory } from '../../app/history.ts';
 import { appRoot, defaultDataDir, version } from '../../app/index.ts';
-import { writeReportFiles } from '../../batch/index.ts';
-import type { Summary } from '../../batch/index.ts';
+import type { RunComparison, Summary } from '../../batch/index.ts';
+import { writeComparisonFiles, writeReportFiles } from '../../batch/index.ts';
 import { Engine } from '../../engine/index.ts';
 import type { CliIo, Command } from '../command.ts';
 import { UsageError } from '../command.ts';
@@ -85,10 +85,17 @@ function printSkipped(report: BatchReport, io: CliIo): void {
   if (report.problems.length > shown) io.err(`… and ${report.problems.length - shown} more unreadable lines\n`);
 }
 
+function printComparison(c: RunComparison, io: CliIo): void {
+  io.out(`Compared with run ${c.a.run.id} (${c.a.run.model}) over ${c.common} common puzzles:\n`);
+  io.out(`  A ${c.a.run.model}: ${summaryLine(c.a.summary)}\n`);
+  io.out(`  B ${c.b.run.model}: ${summaryLine(c.b.summary)}\n`);
+  io.out(`  both solved ${c.bothSolved}, only A ${c.onlyA}, only B ${c.onlyB}, neither ${c.neither}\n`);
+}
+
 /** The --json object: the report without its per-puzzle rows (those are in report.json and report.csv). */
-function jsonSummary(report: BatchReport, written: string[]) {
-  const { items: _items, run, ...rest } = report;
-  return { ...rest, run: { ...run, model: run.model }, reports: written };
+function jsonSummary(report: BatchReport, comparison: RunComparison | null, written: string[]) {
+  const { items: _items, ...rest } = report;
+  return { ...rest, ...(comparison ? { comparison } : {}), reports: written };
 }
 
 /** `--steps N` alone means exactly N steps; `--halt` (the default) stops when the model is confident. */
@@ -103,7 +110,7 @@ function evalValues(values: Record<string, unknown>): Record<string, unknown> {
 
 export const evalCommand: Command = {
   name: 'eval',
-  usage: '<folder> [--model ID] [--steps N|--halt] [--tta K] [--out DIR] [--resume RUN] [--json]',
+  usage: '<folder> [--model ID] [--steps N|--halt] [--tta K] [--out DIR] [--resume RUN] [--compare RUN] [--json]',
   summary: 'Evaluate a model on a folder of puzzle files, with a report',
   help: [
     '  --steps <n>        run exactly n supervision steps per puzzle (with --halt: at most n)',
@@ -111,6 +118,7 @@ export const evalCommand: Command = {
     ...engineHelp.filter((line) => !line.startsWith('  --steps')),
     '  --out <dir>        write report.json, report.csv (one row per puzzle) and report.html there',
     '  --resume <run>     continue a run that was interrupted or cancelled (its folder, model and settings)',
+    '  --compare <run>    set this run beside an earlier one over the same puzzles (with --out: comparison.html)',
     '  --json             print one JSON object with the summary last',
     '',
     'Exit code 0 when the run completes, whatever the accuracy; 1 when it fails or is interrupted; 2 on bad usage.',
@@ -120,6 +128,7 @@ export const evalCommand: Command = {
     halt: { type: 'boolean' },
     out: { type: 'string' },
     resume: { type: 'string' },
+    compare: { type: 'string' },
     json: { type: 'boolean' },
   },
   async run({ values, positionals }, io) {
@@ -127,6 +136,7 @@ export const evalCommand: Command = {
     if (positionals.length > 1 || (positionals.length === 0 && resume === undefined)) {
       throw new UsageError('give one folder, or --resume with a run id.');
     }
+    const against = values.compare as string | undefined;
     const choices = engineChoices(evalValues(values));
     const history = openHistory((values['data-dir'] as string | undefined) ?? defaultDataDir(io.env));
     const modelsDir = choices.modelsDir ?? join(appRoot, 'models');
@@ -147,6 +157,8 @@ export const evalCommand: Command = {
       }),
     );
     try {
+      // An unknown run to compare with is a typo to catch before the work, not after it.
+      if (against !== undefined) await ask('batch.report', { runId: against });
       let lastLine = 0;
       let announced = false;
       const finished = new Promise<BatchProgress>((resolve) => {
@@ -177,11 +189,15 @@ export const evalCommand: Command = {
       const end = await finished;
       if (io.isTty) io.err(`\r${progressLine(end, true)}\x1b[K\n`);
       const report = await ask('batch.report', { runId });
-      const written = typeof values.out === 'string' ? await writeReportFiles(values.out, report) : [];
+      const comparison = against === undefined ? null : await ask('batch.compare', { a: against, b: runId });
+      const out = values.out as string | undefined;
+      const written = out === undefined ? [] : await writeReportFiles(out, report);
+      if (out !== undefined && comparison) written.push(...(await writeComparisonFiles(out, comparison)));
       printSkipped(report, io);
-      if (values.json) io.out(JSON.stringify(jsonSummary(report, written)) + '\n');
+      if (values.json) io.out(JSON.stringify(jsonSummary(report, comparison, written)) + '\n');
       else {
         printReport(report, io);
+        if (comparison) printComparison(comparison, io);
         for (const path of written) io.out(`wrote ${path}\n`);
       }
       if (end.error) io.err(`The run failed: ${end.error}\nContinue it with: trm eval --resume ${runId}\n`);
