@@ -10,6 +10,7 @@ import type { HistoryStore } from '../store/index.ts';
 import { StoreError } from '../store/index.ts';
 import type { Handlers } from './dispatch.ts';
 import type { EventBus } from './events.ts';
+import type { History } from './history.ts';
 
 export type BatchRequest =
   'batch.scan' | 'batch.start' | 'batch.cancel' | 'batch.list' | 'batch.report' | 'batch.compare';
@@ -19,10 +20,8 @@ export type BatchHandlers = Pick<Handlers, BatchRequest>;
 export interface BatchServices {
   engine: Engine;
   events: EventBus;
-  /** Null when history is off: runs cannot be kept, so none can start. */
-  store: HistoryStore | null;
-  /** Why the store is off, when it is. */
-  storeOff?: string;
+  /** Runs are kept in the history; when it is off (`store` null) none can start, and `status` says why. */
+  history: Pick<History, 'store' | 'status'>;
   modelsDir: string;
   appVersion: string;
 }
@@ -69,14 +68,15 @@ async function answer<T>(work: () => Promise<T> | T): Promise<T> {
 }
 
 export function batchHandlers(services: BatchServices): BatchHandlers {
-  const { engine, events, store } = services;
+  const { engine, events } = services;
+  const { store } = services.history;
   const running = new Map<string, AbortController>();
 
   const needStore = (): HistoryStore => {
     if (store) return store;
     throw new ApiError({
       code: 'unavailable',
-      message: `Batch runs are kept in the history, which is off. ${services.storeOff ?? ''}`.trim(),
+      message: `Batch runs are kept in the history, which is off. ${services.history.status?.message ?? ''}`.trim(),
     });
   };
 

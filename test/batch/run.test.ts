@@ -26,12 +26,11 @@ async function batchApi(options: { withStore?: boolean } = {}) {
     () => history.close(),
   );
   const events = new EventBus();
-  const store = options.withStore === false ? null : history.store;
+  const off = { store: null, status: { enabled: false, message: 'The disk is full.' } };
   const handlers = batchHandlers({
     engine,
     events,
-    store,
-    storeOff: 'The disk is full.',
+    history: options.withStore === false ? off : history,
     modelsDir,
     appVersion: '9.9.9',
   });
@@ -141,9 +140,9 @@ describe('batch requests', () => {
     const common = { engine, events, modelsDir: '', appVersion: '9.9.9' };
     const run = { id: 'r1' } as BatchRun;
     const listing = Object.assign(Object.create(store) as HistoryStore, { listBatchRuns: () => [run] });
-    expect(await batchHandlers({ ...common, store: listing })['batch.list']({})).toEqual([run]);
+    expect(await batchHandlers({ ...common, history: { store: listing } })['batch.list']({})).toEqual([run]);
     const plain = Object.assign(Object.create(store) as HistoryStore, { listBatchRuns: undefined });
-    await expect(batchHandlers({ ...common, store: plain })['batch.list']({})).rejects.toMatchObject({
+    await expect(batchHandlers({ ...common, history: { store: plain } })['batch.list']({})).rejects.toMatchObject({
       code: 'unavailable',
     });
   });

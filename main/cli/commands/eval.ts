@@ -146,16 +146,7 @@ export const evalCommand: Command = {
       ...(choices.threads ? { threads: choices.threads } : {}),
     });
     const events = new EventBus();
-    const ask = asker(
-      batchHandlers({
-        engine,
-        events,
-        store: history.store,
-        storeOff: history.status?.message,
-        modelsDir,
-        appVersion: version,
-      }),
-    );
+    const ask = asker(batchHandlers({ engine, events, history, modelsDir, appVersion: version }));
     try {
       // An unknown run to compare with is a typo to catch before the work, not after it.
       if (against !== undefined) await ask('batch.report', { runId: against });
