@@ -67,14 +67,7 @@ export function createApp(config: AppConfig): App {
     }),
     ...history.handlers,
     ...uiHandlers([info.modelsDir, info.userModelsDir]),
-    ...batchHandlers({
-      engine,
-      events,
-      store: history.store,
-      storeOff: history.status?.message,
-      modelsDir: info.modelsDir,
-      appVersion: version,
-    }),
+    ...batchHandlers({ engine, events, history, modelsDir: info.modelsDir, appVersion: version }),
   };
 
   return {
