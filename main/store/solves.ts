@@ -153,17 +153,22 @@ export function solveReader(db: Database) {
 
   return {
     listSolves(filter: SolveFilter, page: PageRequest): SolvePage {
-      const where = filterCondition(filter);
-      const total = statement(`SELECT count(*) FROM solves s WHERE ${where.sql}`).pluck().get(where.params) as number;
-      // A search's matches can be gathered through their indexes and sorted (all of them), or met
-      // while reading solves newest first until the page is full (about page end * all / matches
-      // rows). SQLite cannot tell which reads fewer; the count just taken can.
-      const scan = filter.search && total * total > (page.offset + page.limit) * (everything.get() ?? 0);
-      const pageWhere = scan ? filterCondition(filter, { scanSearch: true }) : where;
-      const rows = statement(
-        `${summaryQuery} WHERE ${pageWhere.sql}
-         ${newestFirst} LIMIT @limit OFFSET @offset`,
-      ).all({ ...where.params, limit: page.limit, offset: page.offset }) as SummaryRow[];
+      // A search can be checked on each solve of a covering index, or its matches gathered through
+      // their own indexes. Counting takes the first: one bounded pass, where gathering would read
+      // every matching row to check the other filters. For the page, gathering sorts all matches,
+      // while reading newest first stops when the page is full (after about page end * all /
+      // matches solves): the count says which reads fewer, which SQLite cannot know.
+      const counting = filterCondition(filter, { scanSearch: true });
+      const total = statement(`SELECT count(*) FROM solves s WHERE ${counting.sql}`)
+        .pluck()
+        .get(counting.params) as number;
+      const scan = !!filter.search && total * total > (page.offset + page.limit) * (everything.get() ?? 0);
+      const where = filterCondition(filter, { scanSearch: scan });
+      const rows = statement(`${summaryQuery} WHERE ${where.sql} ${newestFirst} LIMIT @limit OFFSET @offset`).all({
+        ...where.params,
+        limit: page.limit,
+        offset: page.offset,
+      }) as SummaryRow[];
       return { total, items: rows.map(summary) };
     },
 
