@@ -99,16 +99,18 @@ def rollout(model, puzzles, max_steps, chunk=256):
 
 
 def policies(answers, qs, puzzles, steps=STEPS):
-    """{policy name: (chosen answers [N,81], steps used [N])} for fixed steps and halting rules."""
+    """{policy: (chosen answers [N,81], steps used [N])}: fixed step counts, halting at the first
+    q_halt > 0, and stopping at the first answer that verifies (else the last step)."""
     max_steps, N = qs.shape
     rows = np.arange(N)
-    out = {f"steps={k}": (answers[k - 1], np.full(N, k)) for k in steps if k <= max_steps}
+    # names follow the app's halting policies (preload/api.ts): fixed, halt (its default), verified
+    out = {f"fixed {k}": (answers[k - 1], np.full(N, k)) for k in steps if k <= max_steps}
     first = lambda hit: np.where(hit.any(0), hit.argmax(0), max_steps - 1)  # noqa: E731
     stop = first(qs > 0)
-    out[f"halt q>0 (max {max_steps})"] = (answers[stop, rows], stop + 1)
+    out[f"halt max {max_steps}"] = (answers[stop, rows], stop + 1)  # first q_halt > 0
     valid = np.stack([is_valid_solution(a, puzzles) for a in answers])
     stop = first(valid)
-    out[f"first valid answer (max {max_steps})"] = (answers[stop, rows], stop + 1)
+    out[f"verified max {max_steps}"] = (answers[stop, rows], stop + 1)  # first valid answer
     return out
 
 
@@ -159,7 +161,7 @@ def main():
     ap.add_argument("--file", action="append", default=[], help="also evaluate a puzzle file (repeatable)")
     ap.add_argument("--no-heldout", action="store_true")
     ap.add_argument("--max-steps", type=int, default=16)
-    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--json", help="write the table as JSON (manifest `accuracy` shape)")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
