@@ -1,4 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { copyFile, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +11,15 @@ import { launchChromium, screenshot, startTrmServe } from './browser.ts';
 
 const puzzle = '53..7....6..195....98....6.8...6...34..8.3..17...2...6.6....28....419..5....8..79';
 const shippedModels = fileURLToPath(new URL('../../models/', import.meta.url));
+const goodFixtures = fileURLToPath(new URL('../fixtures/good/', import.meta.url));
+
+/** A few Sudoku lines with solutions, and a file the scan must skip. */
+async function batchFolder(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'trm-e2e-batch-'));
+  await copyFile(join(goodFixtures, 'sudoku-lines.txt'), join(dir, 'sudoku-lines.txt'));
+  await writeFile(join(dir, 'notes.md'), 'not a puzzle');
+  return dir;
+}
 
 /** The trained Sudoku model once it is shipped; until then the tiny fixture model. */
 async function sudokuModelsDir(): Promise<string | undefined> {
@@ -19,7 +31,7 @@ async function sudokuModelsDir(): Promise<string | undefined> {
   return tinyModelsDir();
 }
 
-describe('solving a Sudoku typed in by keyboard, then finding it in history', () => {
+describe('solving a Sudoku typed in by keyboard, finding it in history, and a small batch', () => {
   let served: Served;
   let browser: Browser;
   let page: Page;
@@ -86,5 +98,25 @@ describe('solving a Sudoku typed in by keyboard, then finding it in history', ()
     await page.getByLabel('Search').fill('keyboard');
     await expect.poll(() => page.getByRole('button', { name: /first by keyboard/ }).count()).toBe(1);
     await screenshot(page, 'history');
+  });
+
+  it('scans a folder, runs it as a batch with a progress bar, and opens its report', async () => {
+    await page.getByRole('link', { name: 'Batch' }).click();
+    await page.getByLabel('Folder of puzzle files').fill(await batchFolder());
+    await page.getByRole('button', { name: 'Scan' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: /^Found \d+ puzzles in 1 file$/ }).count()).toBe(1);
+    expect(await page.getByText('notes.md').count()).toBe(1);
+    await page.getByRole('button', { name: 'Start the run' }).click();
+    await page.getByRole('button', { name: 'Open the report' }).click({ timeout: 45_000 });
+    await page.getByRole('heading', { name: /^Report/ }).waitFor();
+    expect(await page.getByRole('img', { name: /^Solved by difficulty/ }).count()).toBe(1);
+    expect(await page.getByRole('img', { name: /^Steps to halt: 6 \d+/ }).count()).toBe(1);
+    await screenshot(page, 'batch-report');
+  });
+
+  it('shows the installed model with its verified file', async () => {
+    await page.getByRole('link', { name: 'Models' }).click();
+    await expect.poll(() => page.getByText('✓ sha256 verified').count()).toBeGreaterThan(0);
+    await screenshot(page, 'models');
   });
 });

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { blankMaze, formatMaze, mazeFromTokens, paintMaze } from '../../renderer/src/lib/maze.ts';
+import { parseInline, parseMarkdown } from '../../renderer/src/lib/markdown.ts';
+import { readRunSettings } from '../../renderer/src/lib/run-settings.svelte.ts';
+import { fromTrace } from '../../renderer/src/lib/thinking.ts';
+
+describe('maze drafts', () => {
+  it('starts as a walled room with S and G, written as the core reads mazes', () => {
+    expect(formatMaze(blankMaze(5))).toBe('#####\n#S  #\n#   #\n#  G#\n#####');
+  });
+
+  it('keeps one S and one G: placing one moves it, painting over one leaves it', () => {
+    const maze = blankMaze(5);
+    const moved = paintMaze(maze.cells, 12, 'start');
+    expect(moved.filter((c) => c === 'start')).toHaveLength(1);
+    expect(moved[12]).toBe('start');
+    expect(paintMaze(moved, 12, 'wall')[12]).toBe('start');
+    expect(paintMaze(moved, 7, 'wall')[7]).toBe('wall');
+  });
+
+  it('reads history tokens from the model’s 30-wide grid', () => {
+    const tokens = new Array<number>(900).fill(1);
+    tokens[31] = 3;
+    tokens[32] = 5;
+    expect(mazeFromTokens(tokens, 2, 3)).toEqual(['wall', 'wall', 'wall', 'wall', 'start', 'path']);
+  });
+});
+
+describe('model card Markdown', () => {
+  it('parses headings, paragraphs, lists, tables and code into plain values', () => {
+    const blocks = parseMarkdown(
+      [
+        '# Sudoku TRM',
+        '',
+        'Trained on **1k** puzzles with `train.py`,',
+        'see [the paper](https://example.org).',
+        '',
+        '- EMA',
+        '- ACT',
+        '',
+        '| Set | Accuracy |',
+        '|---|---:|',
+        '| extreme | 87% |',
+        '',
+        '```',
+        'npm run bench',
+        '```',
+      ].join('\n'),
+    );
+    expect(blocks.map((b) => b.kind)).toEqual(['heading', 'paragraph', 'list', 'table', 'code']);
+    expect(blocks[1]).toEqual({
+      kind: 'paragraph',
+      text: [
+        { kind: 'text', text: 'Trained on ' },
+        { kind: 'strong', text: '1k' },
+        { kind: 'text', text: ' puzzles with ' },
+        { kind: 'code', text: 'train.py' },
+        { kind: 'text', text: ', see the paper.' },
+      ],
+    });
+    expect(blocks[3]).toMatchObject({ kind: 'table', rows: [[[{ text: 'extreme' }], [{ text: '87%' }]]] });
+  });
+
+  it('keeps markup as text, never as HTML', () => {
+    expect(parseInline('<img src=x onerror=alert(1)>')).toEqual([
+      { kind: 'text', text: '<img src=x onerror=alert(1)>' },
+    ]);
+  });
+});
+
+describe('run settings', () => {
+  it('falls back to the defaults for anything damaged or out of range', () => {
+    expect(readRunSettings(null)).toEqual({ policy: 'halt', maxSteps: 16, augmentations: 0 });
+    expect(readRunSettings('{oops')).toEqual({ policy: 'halt', maxSteps: 16, augmentations: 0 });
+    expect(readRunSettings('{"policy":"fixed","maxSteps":500,"augmentations":-2}')).toEqual({
+      policy: 'fixed',
+      maxSteps: 64,
+      augmentations: 0,
+    });
+  });
+});
+
+describe('replaying a trace', () => {
+  it('numbers the steps and recomputes what changed against the step before', () => {
+    const steps = fromTrace(
+      [
+        { cells: [1, 1, 1], haltProbability: 0.1 },
+        { cells: [1, 3, 1], haltProbability: 0.6 },
+      ],
+      (tokens) => tokens.map((t) => t * 10),
+    );
+    expect(steps.map((s) => [s.step, s.changed, s.answer])).toEqual([
+      [1, [], [10, 10, 10]],
+      [2, [1], [10, 30, 10]],
+    ]);
+  });
+});
