@@ -35,7 +35,7 @@ export interface RunOutcome {
   error?: string;
 }
 
-/** A mistake in what was asked (unknown run, changed model): the caller's to fix, not a crash. */
+/** A mistake in what was asked (unknown run, a model changed or gone since): the caller's to fix, not a crash. */
 export class BatchError extends Error {
   override name = 'BatchError';
 }
@@ -70,6 +70,7 @@ async function solveItems(
   hooks.signal?.addEventListener('abort', cancel, { once: true });
   if (hooks.signal?.aborted) stop.abort();
   let failure: string | undefined;
+  let recorded = 0;
   try {
     await deps.engine.solveMany(
       items.map((item) => item.puzzle),
@@ -88,6 +89,7 @@ async function solveItems(
             stop.abort();
             return;
           }
+          recorded++;
           meter.record(result.status === 'solved');
           hooks.onProgress?.(meter.snapshot('running'));
         },
@@ -98,7 +100,9 @@ async function solveItems(
   } finally {
     hooks.signal?.removeEventListener('abort', cancel);
   }
-  const status: RunStatus = failure !== undefined ? 'failed' : hooks.signal?.aborted ? 'cancelled' : 'done';
+  // A cancel that came too late to stop anything leaves a finished run, not a cancelled one.
+  const cancelled = hooks.signal?.aborted === true && recorded < items.length;
+  const status: RunStatus = failure !== undefined ? 'failed' : cancelled ? 'cancelled' : 'done';
   deps.store.setBatchRunStatus(runId, status);
   hooks.onProgress?.(meter.snapshot(status, failure));
   const run = deps.store.getBatchRun(runId)!;
@@ -117,14 +121,14 @@ export async function startRun(
   hooks: RunHooks = {},
 ): Promise<RunOutcome> {
   const [first, ...rest] = plan.items;
-  if (!first) throw new BatchError('There are no puzzles to solve.');
+  if (!first) throw new Error('A run plan without puzzles: planRun returns a reason instead.');
   let firstResult: PuzzleResult | null = null;
   const model = await deps.engine.solveMany([first.puzzle], settings, {
     modelId: plan.model.id,
     signal: hooks.signal,
     onResult: (_index, result) => (firstResult = result),
   });
-  if (!model) throw new BatchError(`Model ${plan.model.id} could not be loaded.`);
+  if (!model) throw new Error(`Model ${plan.model.id} answered without saying which model it loaded.`);
   const runId = deps.store.createBatchRun({
     folder,
     modelId: model.id,

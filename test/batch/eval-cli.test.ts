@@ -95,6 +95,33 @@ describe('trm eval', () => {
     const none = await trmEval([empty, '--models-dir', await tinyModelsDir()], data);
     expect(none.code).toBe(1);
     expect(none.stderr).toContain('No puzzles were found');
+    const damaged = await tinyModelsDir('tiny-sudoku', (bytes) => bytes.subarray(0, 100));
+    const broken = await trmEval([mixedFolder, '--models-dir', damaged], data);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('does not match its manifest entry');
+  });
+
+  it('stops on Ctrl-C, keeps what it solved and says how to resume', async () => {
+    const folder = await folderWith({ 'a.txt': sudokuLines(120) });
+    let stop = () => {};
+    let stderr = '';
+    let stdout = '';
+    const io: CliIo = {
+      out: (text) => void (stdout += text),
+      err: (text) => {
+        stderr += text;
+        // Not at once: the engine ignores a signal aborted before its job reaches the worker.
+        if (text.includes('started')) setTimeout(stop, 300);
+      },
+      env: { TRM_DATA_DIR: await tempDir() },
+      isTty: false,
+      interrupted: new Promise((resolve) => (stop = resolve)),
+    };
+    const args = ['eval', folder, '--models-dir', await tinyModelsDir(), '--steps', '8', '--threads', '1'];
+    expect(await runCli(args, io)).toBe(1);
+    const runId = /Run (\S+) started/.exec(stderr)![1]!;
+    expect(stdout).toContain(`Run ${runId} (cancelled)`);
+    expect(stdout).toMatch(new RegExp(`\\d+ puzzles still pending: trm eval --resume ${runId}`));
   });
 
   it('sets a run beside an earlier one with --compare, and refuses an unknown one before working', async () => {
