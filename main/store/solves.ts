@@ -153,12 +153,14 @@ export function solveReader(db: Database) {
 
   return {
     listSolves(filter: SolveFilter, page: PageRequest): SolvePage {
-      // A search can be checked on each solve of a covering index, or its matches gathered through
-      // their own indexes. Counting takes the first: one bounded pass, where gathering would read
-      // every matching row to check the other filters. For the page, gathering sorts all matches,
-      // while reading newest first stops when the page is full (after about page end * all /
-      // matches solves): the count says which reads fewer, which SQLite cannot know.
-      const counting = filterCondition(filter, { scanSearch: true });
+      // A search's matches can be gathered through their own indexes, or the search checked on each
+      // solve another index yields. Counting a search alone gathers; with other filters it checks
+      // each entry of their covering index, since gathering would read every matching row to check
+      // them. For the page, gathering sorts all matches, while reading newest first stops when the
+      // page is full (after about page end * all / matches solves): the count says which reads
+      // fewer, which SQLite cannot know.
+      const searchAlone = Object.entries(filter).every(([key, value]) => key === 'search' || value === undefined);
+      const counting = filterCondition(filter, { scanSearch: !searchAlone });
       const total = statement(`SELECT count(*) FROM solves s WHERE ${counting.sql}`)
         .pluck()
         .get(counting.params) as number;
