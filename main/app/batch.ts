@@ -2,7 +2,7 @@
 // process: a run the app was closed on is continued with `batch.start { resume }`.
 import type { BatchProgress, BatchRun, BatchScan } from '../../preload/api.ts';
 import { ApiError } from '../../preload/reply.ts';
-import type { FolderScan, ProgressSnapshot, RunOutcome } from '../batch/index.ts';
+import type { FolderScan, ProgressSnapshot, RunHooks, RunOutcome } from '../batch/index.ts';
 import { BatchError, compareReports, loadReport, planRun, resumeRun, scanFolder, startRun } from '../batch/index.ts';
 import type { Engine } from '../engine/index.ts';
 import { readManifest } from '../engine/index.ts';
@@ -80,17 +80,19 @@ export function batchHandlers(services: BatchServices): BatchHandlers {
     });
   };
 
-  /** Starts the work and answers with the run id as soon as the run is stored. */
-  function launch(
-    work: (hooks: Parameters<typeof startRun>[4] & object) => Promise<RunOutcome>,
-  ): Promise<{ runId: string }> {
+  /**
+   * Starts the work and answers with the run id as soon as the run is stored. A resumed run is
+   * marked running from the start, so that a second resume of it is refused rather than raced.
+   */
+  function launch(work: (hooks: RunHooks) => Promise<RunOutcome>, resuming?: string): Promise<{ runId: string }> {
     const controller = new AbortController();
     let runId: string | null = null;
-    let last = 0;
+    if (resuming !== undefined) running.set(resuming, controller);
+    let last: number | null = null;
     const emit = (progress: ProgressSnapshot) => {
       if (runId === null) return;
       const now = performance.now();
-      if (progress.status === 'running' && progress.done > 1 && now - last < PROGRESS_INTERVAL_MS) return;
+      if (progress.status === 'running' && last !== null && now - last < PROGRESS_INTERVAL_MS) return;
       last = now;
       events.emit('batch.progress', { runId, ...progress } satisfies BatchProgress);
     };
@@ -105,7 +107,10 @@ export function batchHandlers(services: BatchServices): BatchHandlers {
         onProgress: emit,
       })
         .catch((error: unknown) => {
-          if (runId === null) return reject(error);
+          if (runId === null) {
+            if (resuming !== undefined) running.delete(resuming);
+            return reject(error);
+          }
           // The store refused the final status: the run stays resumable, the UI must still hear it ended.
           emit({ ...stalled, error: (error as Error).message });
         })
@@ -125,7 +130,7 @@ export function batchHandlers(services: BatchServices): BatchHandlers {
         if (resume !== undefined) {
           if (running.has(resume))
             throw new ApiError({ code: 'unavailable', message: `Run ${resume} is already running.` });
-          return launch((hooks) => resumeRun({ engine, store: runs }, resume, models, hooks));
+          return launch((hooks) => resumeRun({ engine, store: runs }, resume, models, hooks), resume);
         }
         const scan = await scanOrRefuse(folder);
         const plan = planRun(scan, models, modelId);
