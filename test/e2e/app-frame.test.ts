@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Served } from './browser.ts';
@@ -77,6 +78,20 @@ describe('the app in a browser, served by `trm serve`', () => {
         .count(),
     ).toBe(1);
     await screenshot(page, 'solve-maze');
+  });
+
+  it('opens an ARC file of two test inputs, lets the user pick one, and shows its examples and an editable test', async () => {
+    await page
+      .getByLabel('Puzzle file')
+      .setInputFiles(fileURLToPath(new URL('../fixtures/good/arc-task.json', import.meta.url)));
+    await page.getByRole('region', { name: 'Puzzles in the file' }).getByRole('button', { name: /^#1/ }).click();
+    expect(await page.getByRole('radio', { name: 'ARC' }).isChecked()).toBe(true);
+    expect(await page.getByRole('grid', { name: 'Example 1 input' }).count()).toBe(1);
+    const test = page.getByRole('grid', { name: 'Test input' });
+    await page.getByRole('radio', { name: 'colour 2' }).check();
+    await test.getByRole('gridcell').first().click();
+    expect(await test.getByRole('gridcell').first().getAttribute('aria-label')).toBe('row 1 column 1: colour 2');
+    await screenshot(page, 'solve-arc');
   });
 
   it('made no request to anything but its own server on 127.0.0.1', () => {

@@ -48,6 +48,14 @@ describe('solving a Sudoku typed in by keyboard, finding it in history, and a sm
     await served?.stop();
   });
 
+  it('generates a puzzle of the chosen difficulty', async () => {
+    await page.getByLabel('Difficulty').selectOption('easy');
+    await page.getByRole('button', { name: 'Generate' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('40 givens, no conflicts');
+    await screenshot(page, 'solve-generated');
+    await page.getByRole('button', { name: 'Clear' }).click();
+  });
+
   it('takes digits, arrows and Tab in the grid and marks a conflict as it is typed', async () => {
     const grid = page.getByRole('grid', { name: 'Puzzle' });
     await grid.getByRole('gridcell').first().click();
@@ -79,6 +87,9 @@ describe('solving a Sudoku typed in by keyboard, finding it in history, and a sm
     const slider = page.getByRole('slider', { name: 'Step' });
     expect(await slider.getAttribute('aria-valuetext')).toBe('step 6 of 6');
     await screenshot(page, 'solve-thinking');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'solve-thinking-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
     await slider.focus();
     await page.keyboard.press('Home');
     expect(await slider.getAttribute('aria-valuetext')).toBe('step 1 of 6');
