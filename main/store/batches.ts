@@ -77,6 +77,22 @@ interface ItemRow {
 
 const flag = (value: boolean | null): 0 | 1 | null => (value === null ? null : value ? 1 : 0);
 
+function batchRun(row: RunRow): BatchRun {
+  return {
+    id: row.id,
+    folder: row.folder,
+    modelId: row.model_id,
+    modelSha256: row.model_sha256,
+    provider: row.provider,
+    settings: JSON.parse(row.settings) as SolveSettings,
+    status: row.status,
+    createdAt: row.created_at,
+    finishedAt: row.finished_at,
+    total: row.total,
+    done: row.done,
+  };
+}
+
 export function batchRepo(db: Database) {
   const puzzleId = puzzleRows(db);
   const insertRun = db.prepare(
@@ -96,11 +112,11 @@ export function batchRepo(db: Database) {
        steps = excluded.steps, time_ms = excluded.time_ms, error = excluded.error, done_at = excluded.done_at
      WHERE batch_items.done_at IS NULL`,
   );
-  const runById = db.prepare<[string], RunRow>(
-    `SELECT r.*, (SELECT count(*) FROM batch_items WHERE run_id = r.id) AS total,
+  const runs = `SELECT r.*, (SELECT count(*) FROM batch_items WHERE run_id = r.id) AS total,
        (SELECT count(*) FROM batch_items WHERE run_id = r.id AND done_at IS NOT NULL) AS done
-     FROM batch_runs r WHERE r.id = ?`,
-  );
+     FROM batch_runs r`;
+  const runById = db.prepare<[string], RunRow>(`${runs} WHERE r.id = ?`);
+  const allRuns = db.prepare<[], RunRow>(`${runs} ORDER BY r.created_at DESC, r.rowid DESC`);
   const setStatus = db.prepare<[BatchRunStatus, string | null, string]>(
     'UPDATE batch_runs SET status = ?, finished_at = ? WHERE id = ?',
   );
@@ -156,20 +172,12 @@ export function batchRepo(db: Database) {
 
     getBatchRun(runId: string): BatchRun | null {
       const row = runById.get(runId);
-      if (!row) return null;
-      return {
-        id: row.id,
-        folder: row.folder,
-        modelId: row.model_id,
-        modelSha256: row.model_sha256,
-        provider: row.provider,
-        settings: JSON.parse(row.settings) as SolveSettings,
-        status: row.status,
-        createdAt: row.created_at,
-        finishedAt: row.finished_at,
-        total: row.total,
-        done: row.done,
-      };
+      return row ? batchRun(row) : null;
+    },
+
+    /** Every run, newest first. */
+    listBatchRuns(): BatchRun[] {
+      return allRuns.all().map(batchRun);
     },
 
     /** The items still to solve, in file order. */

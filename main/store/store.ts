@@ -60,6 +60,8 @@ export interface HistoryStore {
   recordBatchItem(runId: string, item: BatchItemResult): boolean;
   setBatchRunStatus(runId: string, status: BatchRunStatus): boolean;
   getBatchRun(runId: string): BatchRun | null;
+  /** Every batch run, newest first. */
+  listBatchRuns(): BatchRun[];
   pendingItems(runId: string): BatchItemRef[];
   completedItems(runId: string): BatchItemRecord[];
   /** Safe to call twice. */
@@ -137,6 +139,7 @@ export function createHistoryStore(db: Database, file: string): HistoryStore {
     setBatchRunStatus: (runId, status) =>
       onDisk('update the batch run', () => batches.setBatchRunStatus(runId, status)),
     getBatchRun: (runId) => onDisk('read the batch run', () => batches.getBatchRun(runId)),
+    listBatchRuns: () => onDisk('list the batch runs', () => batches.listBatchRuns()),
     pendingItems: (runId) => onDisk('read the batch run', () => batches.pendingItems(runId)),
     completedItems: (runId) => onDisk('read the batch run', () => batches.completedItems(runId)),
     close() {

@@ -367,6 +367,16 @@ describe('batch runs', () => {
     expect(store.getBatchRun('no-such-run')).toBeNull();
   });
 
+  it('are listed newest first, with their progress', () => {
+    const first = store.createBatchRun(newRun);
+    const second = store.createBatchRun({ ...newRun, folder: '/other' });
+    store.recordBatchItem(second, result(items[0]!, 1));
+    expect(store.listBatchRuns()).toMatchObject([
+      { id: second, folder: '/other', total: 3, done: 1 },
+      { id: first, folder: '/puzzles', total: 3, done: 0 },
+    ]);
+  });
+
   it('keeps the puzzles its items refer to when the solves on them are deleted', () => {
     const runId = store.createBatchRun(newRun);
     store.recordBatchItem(runId, result(items[0]!, 1));
