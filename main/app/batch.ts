@@ -5,7 +5,7 @@ import { ApiError } from '../../preload/reply.ts';
 import type { FolderScan, ProgressSnapshot, RunHooks, RunOutcome } from '../batch/index.ts';
 import { BatchError, compareReports, loadReport, planRun, resumeRun, scanFolder, startRun } from '../batch/index.ts';
 import type { Engine } from '../engine/index.ts';
-import { readManifest } from '../engine/index.ts';
+import { readCatalog } from '../engine/index.ts';
 import type { HistoryStore } from '../store/index.ts';
 import { StoreError } from '../store/index.ts';
 import type { Handlers } from './dispatch.ts';
@@ -22,7 +22,8 @@ export interface BatchServices {
   events: EventBus;
   /** Runs are kept in the history; when it is off (`store` null) none can start, and `status` says why. */
   history: Pick<History, 'store' | 'status'>;
-  modelsDir: string;
+  /** The folders models are read from, the app's own first (as the engine reads them). */
+  modelsDirs: string[];
   appVersion: string;
 }
 
@@ -126,7 +127,7 @@ export function batchHandlers(services: BatchServices): BatchHandlers {
     'batch.start': ({ folder, modelId, options, resume }) =>
       answer(async () => {
         const runs = needStore();
-        const { models } = await readManifest(services.modelsDir);
+        const models = (await readCatalog(services.modelsDirs)).map((c) => c.entry);
         if (resume !== undefined) {
           if (running.has(resume))
             throw new ApiError({ code: 'unavailable', message: `Run ${resume} is already running.` });

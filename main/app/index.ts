@@ -67,7 +67,13 @@ export function createApp(config: AppConfig): App {
     }),
     ...history.handlers,
     ...uiHandlers([info.modelsDir, info.userModelsDir]),
-    ...batchHandlers({ engine, events, history, modelsDir: info.modelsDir, appVersion: version }),
+    ...batchHandlers({
+      engine,
+      events,
+      history,
+      modelsDirs: [info.modelsDir, info.userModelsDir],
+      appVersion: version,
+    }),
   };
 
   return {

@@ -1,6 +1,9 @@
 // Options shared by the commands that run the model (solve, eval): how long to think,
 // whether to vote, and where to run.
+import { join } from 'node:path';
+import { appRoot } from '../app/index.ts';
 import type { ProviderSetting, SolveSettings } from '../engine/index.ts';
+import { Engine } from '../engine/index.ts';
 import type { Options } from './command.ts';
 import { UsageError } from './command.ts';
 
@@ -62,4 +65,20 @@ export function engineChoices(values: Record<string, unknown>): EngineChoices {
     threads: wholeNumber('threads', values.threads, 1, 256),
     modelsDir: values['models-dir'] as string | undefined,
   };
+}
+
+/** The models folders a command reads: the chosen (or the app's own) folder, then the user's. */
+export function modelsDirsFor(choices: EngineChoices, dataDir: string): string[] {
+  return [choices.modelsDir ?? join(appRoot, 'models'), join(dataDir, 'models')];
+}
+
+/** The engine a command runs on, with the user's choices of models, provider and threads. */
+export function commandEngine(choices: EngineChoices, dataDir: string): Engine {
+  const [modelsDir, ...extraModelsDirs] = modelsDirsFor(choices, dataDir);
+  return new Engine({
+    modelsDir: modelsDir!,
+    extraModelsDirs,
+    provider: choices.provider,
+    ...(choices.threads ? { threads: choices.threads } : {}),
+  });
 }

@@ -144,7 +144,6 @@ export class Engine {
     // Keep the process alive only while work is in flight, so an idle engine never holds a CLI open.
     worker.ref();
     const cancel = () => worker.postMessage({ type: 'cancel', job: id } satisfies ToWorker);
-    signal?.addEventListener('abort', cancel, { once: true });
     worker.postMessage({
       type: 'solve',
       job: id,
@@ -153,6 +152,10 @@ export class Engine {
       settings,
       interactive,
     } satisfies ToWorker);
+    // A cancel that came while the model was being chosen still counts: the worker
+    // receives it right after the job, before any step runs.
+    if (signal?.aborted) cancel();
+    else signal?.addEventListener('abort', cancel, { once: true });
     try {
       await done;
     } finally {

@@ -31,7 +31,7 @@ async function batchApi(options: { withStore?: boolean } = {}) {
     engine,
     events,
     history: options.withStore === false ? off : history,
-    modelsDir,
+    modelsDirs: [modelsDir],
     appVersion: '9.9.9',
   });
   const ask = <K extends BatchRequest>(name: K, args: RequestArgs<K>): Promise<RequestResult<K>> =>
@@ -137,7 +137,7 @@ describe('batch requests', () => {
     const events = new EventBus();
     const engine = new Engine({ modelsDir: await tinyModelsDir() });
     closers.push(() => engine.close());
-    const common = { engine, events, modelsDir: '', appVersion: '9.9.9' };
+    const common = { engine, events, modelsDirs: [], appVersion: '9.9.9' };
     const run = { id: 'r1' } as BatchRun;
     const listing = Object.assign(Object.create(store) as HistoryStore, { listBatchRuns: () => [run] });
     expect(await batchHandlers({ ...common, history: { store: listing } })['batch.list']({})).toEqual([run]);

@@ -67,6 +67,19 @@ describe('the engine, running the exported tiny TRM in its worker', () => {
     expect(result.steps).toBeLessThan(64);
   });
 
+  it('honours a cancel that comes before the first step', async () => {
+    const e = engine(await tinyModelsDir());
+    const controller = new AbortController();
+    const statuses: string[] = [];
+    const batch = e.solveMany([sudoku(easy), sudoku(easy)], fixed(8), {
+      signal: controller.signal,
+      onResult: (_i, r) => statuses.push(r.status),
+    });
+    controller.abort();
+    await batch;
+    expect(statuses).toEqual(['cancelled', 'cancelled']);
+  });
+
   it('returns every puzzle of concurrent batches exactly once, refilling freed rows', async () => {
     const e = engine(await tinyModelsDir(), 3);
     const puzzles = Array.from({ length: 10 }, () => sudoku(easy));
@@ -94,8 +107,12 @@ describe('the engine, running the exported tiny TRM in its worker', () => {
   it('explains a missing model, and the wrong kind of puzzle for a model', async () => {
     const e = engine(await tinyModelsDir());
     await expect(e.solve(sudoku(easy), fixed(1), { modelId: 'nope' })).rejects.toThrow(/no model nope/i);
-    const maze = parsePuzzleText('#####\n#S G#\n#####', 'maze.txt').puzzles[0];
-    if (maze) await expect(e.solve(maze, fixed(1))).rejects.toThrow(EngineError);
+    const maze = parsePuzzleText(['#####', '#S  #', '# # #', '#  G#', '#####'].join('\n'), 'maze.txt').puzzles[0]!;
+    expect(maze.kind).toBe('maze');
+    await expect(e.solve(maze, fixed(1), { modelId: 'tiny-sudoku' })).rejects.toThrow(
+      /solves sudoku puzzles, not maze/,
+    );
+    await expect(e.solve(maze, fixed(1))).rejects.toThrow(EngineError);
   });
 
   it('refuses an altered model file and keeps serving', async () => {

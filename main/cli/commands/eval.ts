@@ -14,7 +14,7 @@ import { writeComparisonFiles, writeReportFiles } from '../../batch/index.ts';
 import { Engine } from '../../engine/index.ts';
 import type { CliIo, Command } from '../command.ts';
 import { UsageError } from '../command.ts';
-import { engineChoices, engineHelp, engineOptions } from '../engine-options.ts';
+import { commandEngine, engineChoices, engineHelp, engineOptions, modelsDirsFor } from '../engine-options.ts';
 
 type Ask = <K extends BatchRequest>(name: K, args: RequestArgs<K>) => Promise<RequestResult<K>>;
 
@@ -138,15 +138,12 @@ export const evalCommand: Command = {
     }
     const against = values.compare as string | undefined;
     const choices = engineChoices(evalValues(values));
-    const history = openHistory((values['data-dir'] as string | undefined) ?? defaultDataDir(io.env));
-    const modelsDir = choices.modelsDir ?? join(appRoot, 'models');
-    const engine = new Engine({
-      modelsDir,
-      provider: choices.provider,
-      ...(choices.threads ? { threads: choices.threads } : {}),
-    });
+    const dataDir = (values['data-dir'] as string | undefined) ?? defaultDataDir(io.env);
+    const history = openHistory(dataDir);
+    const engine = commandEngine(choices, dataDir);
     const events = new EventBus();
-    const ask = asker(batchHandlers({ engine, events, history, modelsDir, appVersion: version }));
+    const modelsDirs = modelsDirsFor(choices, dataDir);
+    const ask = asker(batchHandlers({ engine, events, history, modelsDirs, appVersion: version }));
     try {
       // An unknown run to compare with is a typo to catch before the work, not after it.
       if (against !== undefined) await ask('batch.report', { runId: against });

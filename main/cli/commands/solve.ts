@@ -1,17 +1,10 @@
-import { join } from 'node:path';
-import { appRoot } from '../../app/index.ts';
+import { defaultDataDir } from '../../app/index.ts';
 import type { PuzzleResult } from '../../engine/index.ts';
-import { Engine } from '../../engine/index.ts';
 import type { Puzzle, PuzzleKind } from '../../puzzles/index.ts';
-import { kinds, readPuzzleFile } from '../../puzzles/index.ts';
+import { kinds, readPuzzleFile, sourceLabel } from '../../puzzles/index.ts';
 import type { Command } from '../command.ts';
 import { UsageError } from '../command.ts';
-import { engineChoices, engineHelp, engineOptions } from '../engine-options.ts';
-
-function where(puzzle: Puzzle): string {
-  const { file, line, index } = puzzle.source;
-  return line !== undefined ? `${file}:${line}` : `${file}#${(index ?? 0) + 1}`;
-}
+import { commandEngine, engineChoices, engineHelp, engineOptions } from '../engine-options.ts';
 
 function formatAnswer(puzzle: Puzzle, result: PuzzleResult): string | null {
   if (result.answer === null) return null;
@@ -36,11 +29,7 @@ export const solveCommand: Command = {
       io.err(`No puzzles could be read from ${positionals[0]}.\n`);
       return 1;
     }
-    const engine = new Engine({
-      modelsDir: join(appRoot, 'models'),
-      provider: choices.provider,
-      ...(choices.threads ? { threads: choices.threads } : {}),
-    });
+    const engine = commandEngine(choices, (values['data-dir'] as string | undefined) ?? defaultDataDir(io.env));
     let failed = 0;
     try {
       const model = await engine.solveMany(parsed.puzzles, choices.settings, {
@@ -56,7 +45,7 @@ export const solveCommand: Command = {
           }
           const how = `${result.steps} steps, ${result.elapsedMs.toFixed(0)} ms, ${result.end}`;
           const votes = result.views > 1 ? `, ${result.votes}/${result.views} views agree` : '';
-          io.out(`${where(puzzle)}  ${result.status} (${how}${votes})\n`);
+          io.out(`${sourceLabel(puzzle.source)}  ${result.status} (${how}${votes})\n`);
           if (result.error) io.out(`  ${result.error}\n`);
           for (const conflict of result.conflicts.slice(0, 5)) io.out(`  ✗ ${conflict.message}\n`);
           if (answer) io.out(answer.replace(/^/gm, '  ') + '\n');

@@ -1,0 +1,88 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CliIo } from '../../main/cli/command.ts';
+import { runCli } from '../../main/cli/index.ts';
+import { tinyModelsDir } from '../engine/fixture-models.ts';
+
+const puzzles = [
+  '53..7....6..195....98....6.8...6...34..8.3..17...2...6.6....28....419..5....8..79',
+  '..3.2.6..9..3.5..1..18.64....81.29..7.......8..67.82....26.95..8..2.3..9..5.1.3..',
+];
+
+function captured(): CliIo & { stdout: () => string; stderr: () => string } {
+  let out = '';
+  let err = '';
+  return {
+    out: (text) => void (out += text),
+    err: (text) => void (err += text),
+    env: {},
+    isTty: false,
+    interrupted: new Promise(() => {}),
+    stdout: () => out,
+    stderr: () => err,
+  };
+}
+
+async function puzzleFile(lines: string[]): Promise<{ file: string; dataDir: string }> {
+  const dir = await mkdtemp(join(tmpdir(), 'trm-solve-'));
+  const file = join(dir, 'week1.txt');
+  await writeFile(file, lines.join('\n') + '\n');
+  return { file, dataDir: dir };
+}
+
+describe('trm solve', () => {
+  it('prints one JSON object per puzzle with its steps, time and verdict', async () => {
+    const { file, dataDir } = await puzzleFile(puzzles);
+    const io = captured();
+    const args = ['solve', file, '--models-dir', await tinyModelsDir(), '--data-dir', dataDir];
+    const code = await runCli([...args, '--policy', 'fixed', '--steps', '3', '--json', '--threads', '1'], io);
+    expect(code).toBe(0);
+    const lines = io
+      .stdout()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines).toHaveLength(2);
+    expect(lines.map((l) => (l.source as { line: number }).line).toSorted()).toEqual([1, 2]);
+    for (const line of lines) {
+      expect(line).toMatchObject({ kind: 'sudoku', steps: 3, end: 'max-steps' });
+      expect(['solved', 'unsolved']).toContain(line.status);
+      expect(typeof line.elapsedMs).toBe('number');
+      expect(line.answer).toMatch(/^[1-9.]{81}$/);
+    }
+  });
+
+  it('prints a readable verdict per puzzle', async () => {
+    const { file, dataDir } = await puzzleFile(puzzles.slice(0, 1));
+    const io = captured();
+    const args = ['solve', file, '--models-dir', await tinyModelsDir(), '--data-dir', dataDir, '--steps', '2'];
+    expect(await runCli([...args, '--policy', 'fixed'], io)).toBe(0);
+    expect(io.stdout()).toMatch(/week1\.txt:1 {2}(solved|unsolved) \(2 steps, \d+ ms, max-steps\)/);
+    expect(io.stderr()).toContain('Model tiny-sudoku on cpu.');
+  });
+
+  it('reports unreadable lines and exits 1, still solving the rest', async () => {
+    const { file, dataDir } = await puzzleFile([puzzles[0]!, '12345']);
+    const io = captured();
+    const args = ['solve', file, '--models-dir', await tinyModelsDir(), '--data-dir', dataDir, '--steps', '1'];
+    expect(await runCli([...args, '--policy', 'fixed', '--json'], io)).toBe(1);
+    expect(io.stderr()).toMatch(/week1\.txt:2: /);
+    expect(io.stdout().trim().split('\n')).toHaveLength(1);
+  });
+
+  it('says which models exist when none fits', async () => {
+    const { file, dataDir } = await puzzleFile(puzzles.slice(0, 1));
+    const io = captured();
+    const empty = await mkdtemp(join(tmpdir(), 'trm-nomodels-'));
+    expect(await runCli(['solve', file, '--models-dir', empty, '--data-dir', dataDir], io)).toBe(1);
+    expect(io.stderr()).toContain('No sudoku model is installed.');
+  });
+
+  it('exits 2 for bad usage', async () => {
+    const io = captured();
+    expect(await runCli(['solve'], io)).toBe(2);
+    expect(await runCli(['solve', 'a.txt', '--policy', 'sometimes'], io)).toBe(2);
+  });
+});
