@@ -1,6 +1,6 @@
 // batch.*: evaluating a model on a folder. Runs live in the history store, so they outlast the
 // process: a run the app was closed on is continued with `batch.start { resume }`.
-import type { BatchProgress, BatchRun, BatchScan } from '../../preload/api.ts';
+import type { BatchProgress, BatchScan } from '../../preload/api.ts';
 import { ApiError } from '../../preload/reply.ts';
 import type { FolderScan, ProgressSnapshot, RunHooks, RunOutcome } from '../batch/index.ts';
 import { BatchError, compareReports, loadReport, planRun, resumeRun, scanFolder, startRun } from '../batch/index.ts';
@@ -29,9 +29,6 @@ export interface BatchServices {
 
 /** UI events at most this often while a run goes; the first and last always go out. */
 const PROGRESS_INTERVAL_MS = 100;
-
-/** The store will list runs; until it does, `batch.list` says so instead of guessing. */
-type RunLister = { listBatchRuns?(): BatchRun[] };
 
 function scanView(scan: FolderScan): BatchScan {
   return {
@@ -145,17 +142,7 @@ export function batchHandlers(services: BatchServices): BatchHandlers {
       return { cancelled: controller !== undefined };
     },
 
-    'batch.list': () =>
-      answer(() => {
-        const lister = needStore() as HistoryStore & RunLister;
-        if (!lister.listBatchRuns) {
-          throw new ApiError({
-            code: 'unavailable',
-            message: 'This version of the history cannot list batch runs yet.',
-          });
-        }
-        return lister.listBatchRuns();
-      }),
+    'batch.list': () => answer(() => needStore().listBatchRuns()),
 
     'batch.report': ({ runId }) => answer(() => loadReport(needStore(), runId, services.appVersion)),
 

@@ -67,7 +67,9 @@ export async function readManifest(dir: string): Promise<Manifest> {
   try {
     text = await readFile(join(dir, 'manifest.json'), 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { dir, models: [], problems: [] };
+    // No folder (or a path through a file, e.g. a data folder that is not a folder): no models there.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { dir, models: [], problems: [] };
     throw error;
   }
   let json: unknown;

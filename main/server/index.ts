@@ -29,8 +29,8 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Large enough for a 50 MB puzzle file sent to puzzles.parse as JSON. */
-const MAX_BODY_BYTES = 64 * 1024 * 1024;
+/** Large enough for the largest argument the contract accepts (a history import) sent as JSON. */
+const MAX_BODY_BYTES = 300 * 1024 * 1024;
 const HEARTBEAT_MS = 15_000;
 
 const securityHeaders = {
@@ -76,7 +76,7 @@ async function handleRequestCall(app: App, name: string, req: IncomingMessage, r
       ok: false,
       error: {
         code: 'invalid-arguments',
-        message: tooLarge ? 'The request is larger than 64 MB.' : 'The request body is not valid JSON.',
+        message: tooLarge ? 'The request is larger than 300 MB.' : 'The request body is not valid JSON.',
       },
     });
   }

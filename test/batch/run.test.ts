@@ -9,7 +9,7 @@ import { batchHandlers } from '../../main/app/batch.ts';
 import { EventBus } from '../../main/app/events.ts';
 import { openHistory } from '../../main/app/history.ts';
 import { Engine } from '../../main/engine/index.ts';
-import type { BatchRun, HistoryStore } from '../../main/store/index.ts';
+import type { HistoryStore } from '../../main/store/index.ts';
 import { folderWith, mixedFolder, sudokuLines, tempDir, tinyModelsDir } from './helpers.ts';
 
 const closers: (() => unknown)[] = [];
@@ -132,19 +132,15 @@ describe('batch requests', () => {
     expect(comparison.bothSolved + comparison.onlyA + comparison.onlyB + comparison.neither).toBe(6);
   });
 
-  it('lists runs through the store, or says the store cannot list them yet', async () => {
-    const { store } = await batchApi();
-    const events = new EventBus();
-    const engine = new Engine({ modelsDir: await tinyModelsDir() });
-    closers.push(() => engine.close());
-    const common = { engine, events, modelsDirs: [], appVersion: '9.9.9' };
-    const run = { id: 'r1' } as BatchRun;
-    const listing = Object.assign(Object.create(store) as HistoryStore, { listBatchRuns: () => [run] });
-    expect(await batchHandlers({ ...common, history: { store: listing } })['batch.list']({})).toEqual([run]);
-    const plain = Object.assign(Object.create(store) as HistoryStore, { listBatchRuns: undefined });
-    await expect(batchHandlers({ ...common, history: { store: plain } })['batch.list']({})).rejects.toMatchObject({
-      code: 'unavailable',
-    });
+  it('lists the runs, newest first', async () => {
+    const { ask, finished } = await batchApi();
+    const first = await ask('batch.start', { folder: mixedFolder, options: fixed(1) });
+    await finished(first.runId);
+    const second = await ask('batch.start', { folder: mixedFolder, options: fixed(2) });
+    await finished(second.runId);
+    const runs = await ask('batch.list', {});
+    expect(runs.map((r) => r.id)).toEqual([second.runId, first.runId]);
+    expect(runs[0]).toMatchObject({ status: 'done', settings: { maxSteps: 2 } });
   });
 
   it('explains what it cannot do: no model for the folder, an unknown run, history off', async () => {

@@ -95,3 +95,10 @@ describe('readCatalog', () => {
     expect(await readCatalog([shipped, join(shipped, 'no-such-folder')])).toHaveLength(1);
   });
 });
+
+describe('a models folder that cannot exist', () => {
+  it('reads as empty when its path runs through a file', async () => {
+    const dir = await modelsDir([entry()]);
+    expect(await listModels([dir, join(dir, 'manifest.json', 'models')])).toHaveLength(1);
+  });
+});
