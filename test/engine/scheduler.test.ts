@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { StepInputs } from '../../main/engine/step-model.ts';
 import { changedPositions, decodeLogits, Scheduler, shouldStop, sigmoid } from '../../main/engine/scheduler.ts';
 
 describe('decodeLogits', () => {
@@ -67,7 +68,7 @@ describe('Scheduler', () => {
     const batches: number[] = [];
     let calls = 0;
     const stepsSeen = new Map<number, number>();
-    const run = async (inputs: import('../../main/engine/step-model.ts').StepInputs) => {
+    const run = async (inputs: StepInputs) => {
       calls++;
       batches.push(inputs.batch);
       if (calls === opts.failOnCall) throw new Error('device lost');

@@ -1,6 +1,5 @@
 // `trm eval <folder>`: evaluate a model on a folder of puzzle files, through the same batch
 // requests the UI makes; progress as a bar on a terminal, plain lines in a pipe.
-import { join } from 'node:path';
 import type { BatchProgress, BatchReport, RequestArgs, RequestResult } from '../../../preload/api.ts';
 import { requests } from '../../../preload/api.ts';
 import { ApiError } from '../../../preload/reply.ts';
@@ -8,10 +7,9 @@ import type { BatchHandlers, BatchRequest } from '../../app/batch.ts';
 import { batchHandlers } from '../../app/batch.ts';
 import { EventBus } from '../../app/events.ts';
 import { openHistory } from '../../app/history.ts';
-import { appRoot, defaultDataDir, version } from '../../app/index.ts';
+import { defaultDataDir, version } from '../../app/index.ts';
 import type { RunComparison, Summary } from '../../batch/index.ts';
 import { writeComparisonFiles, writeReportFiles } from '../../batch/index.ts';
-import { Engine } from '../../engine/index.ts';
 import type { CliIo, Command } from '../command.ts';
 import { UsageError } from '../command.ts';
 import { commandEngine, engineChoices, engineHelp, engineOptions, modelsDirsFor } from '../engine-options.ts';
