@@ -39,6 +39,8 @@ export const modelEntrySchema = z.object({
   stateShape: z.tuple([z.number().int().positive(), z.number().int().positive()]),
   maxSteps: z.number().int().positive(),
   opset: z.number().int().positive(),
+  /** int8: dynamically quantised MatMuls (training/quantize.py), faster on CPUs with VNNI. */
+  precision: z.enum(['fp32', 'int8']).default('fp32'),
   inputs: z.array(z.string()),
   outputs: z.array(z.string()),
   training: z.record(z.string(), z.unknown()).optional(),
