@@ -49,6 +49,11 @@ export interface ModelSummary {
   card: string | null;
 }
 
+export interface ModelImport {
+  imported: string[];
+  refused: { model: string; reason: string }[];
+}
+
 export type HaltingPolicy = 'halt' | 'fixed' | 'verified';
 
 export interface SolveStarted {
@@ -166,6 +171,12 @@ const when = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
 export const requests = {
   'app.info': request<AppInfo>()(noArgs),
   'models.list': request<ModelSummary[]>()(noArgs),
+  /**
+   * Copies the models of a folder (its manifest.json and the files it lists) into the user's
+   * models folder; each is checked (manifest entry, size and sha256) first, and refused with
+   * the reason when it fails or when its id is one the app ships.
+   */
+  'models.import': request<ModelImport>()(z.object({ folder: z.string().min(1).max(4096) }).strict()),
   /** A model's card (Markdown, from the file its manifest entry names); null when it has none. */
   'models.card': request<{ id: string; markdown: string | null }>()(z.object({ id }).strict()),
   'puzzles.parse': request<ParsedFile>()(

@@ -66,7 +66,7 @@ export function createApp(config: AppConfig): App {
       pastPuzzle: (id) => history.store?.getSolve(id)?.puzzle ?? null,
     }),
     ...history.handlers,
-    ...uiHandlers([info.modelsDir, info.userModelsDir]),
+    ...uiHandlers(info),
     ...batchHandlers({
       engine,
       events,

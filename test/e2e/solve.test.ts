@@ -125,9 +125,13 @@ describe('solving a Sudoku typed in by keyboard, finding it in history, and a sm
     await screenshot(page, 'batch-report');
   });
 
-  it('shows the installed model with its verified file', async () => {
+  it('shows the installed model with its verified file, and imports another from a folder', async () => {
     await page.getByRole('link', { name: 'Models' }).click();
     await expect.poll(() => page.getByText('✓ sha256 verified').count()).toBeGreaterThan(0);
+    await page.getByLabel('Folder', { exact: true }).fill(await tinyModelsDir('imported-sudoku'));
+    await page.getByRole('button', { name: 'Import' }).click();
+    await expect.poll(() => page.getByText('✓ Imported imported-sudoku.').count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'imported-sudoku' }).count()).toBe(1);
     await screenshot(page, 'models');
   });
 });
