@@ -2,7 +2,7 @@
 // memory, session load time, the machine's fp32 matmul peak, and PyTorch eager on the same
 // weights and puzzles, in one run. Prints a table and writes bench/results/engine.json.
 //
-//   npm run bench:engine -- [--model ID] [--puzzles N] [--batches 16,32,64] [--threads N]
+//   npm run bench:engine -- [--model ID] [--puzzles N] [--batches 16,32,64] [--threads N] [--skip-torch]
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -18,9 +18,9 @@ import type { SudokuPuzzle } from '../main/puzzles/index.ts';
 import { generateSudoku } from '../main/puzzles/index.ts';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
-const modelsDir = join(repo, 'models');
 const { values } = parseArgs({
   options: {
+    'models-dir': { type: 'string', default: join(repo, 'models') },
     model: { type: 'string' },
     puzzles: { type: 'string', default: '1000' },
     batches: { type: 'string', default: '16,32,64,128' },
@@ -28,6 +28,7 @@ const { values } = parseArgs({
     'skip-torch': { type: 'boolean', default: false },
   },
 });
+const modelsDir = values['models-dir'];
 const threads = Number(values.threads);
 const count = Number(values.puzzles);
 
@@ -183,6 +184,30 @@ async function main() {
   }
   results.continuous = runs;
 
+  // The int8 variant (training/quantize.py), when shipped: speed and solved rate on the same puzzles.
+  const int8 = manifest.models.find((m) => m.id === `${model.id}-int8`);
+  if (int8) {
+    const engine = new Engine({ modelsDir, threads, maxBatch: best.batch, allowSpinning: true });
+    await engine.solve(puzzles[0]!, settings, { modelId: int8.id });
+    let solved = 0;
+    const start = performance.now();
+    await engine.solveMany(puzzles, settings, {
+      modelId: int8.id,
+      onResult: (_i, r) => void (r.status === 'solved' && solved++),
+    });
+    const perSecond = count / ((performance.now() - start) / 1000);
+    await engine.close();
+    const fp32Solved = (runs.find((r) => r.maxBatch === best.batch)?.solvedRate as number) ?? 0;
+    results.int8 = {
+      model: int8.id,
+      maxBatch: best.batch,
+      puzzlesPerSecond: round(perSecond, 2),
+      speedup: round(perSecond / best.perSecond, 2),
+      solvedRate: round(solved / count, 3),
+      fp32SolvedRate: fp32Solved,
+    };
+  }
+
   // Fixed batches: each batch waits for its slowest puzzle before the next starts.
   const fixedEngine = new Engine({ modelsDir, threads, maxBatch: best.batch, allowSpinning: true });
   await fixedEngine.solve(puzzles[0]!, settings, { modelId: model.id });
@@ -232,6 +257,7 @@ async function main() {
     'fixed batches (puzzles/s)': results.fixedBatches && round(fixedPerSecond, 2),
     'continuous / fixed': results.continuousOverFixed,
     'ORT / PyTorch': results.ortOverPytorch ?? 'skipped',
+    'int8 / fp32 speed': (results.int8 as { speedup?: number } | undefined)?.speedup ?? 'no int8 model',
   });
   console.table(runs);
   if (results.pytorch) console.table(results.pytorch);
