@@ -1,0 +1,86 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SolveDetail, SolveSummary } from '../../preload/api.ts';
+import type { Transport } from '../../preload/client.ts';
+
+const summary: SolveSummary = {
+  id: 'a1',
+  kind: 'sudoku',
+  createdAt: '2026-11-28T10:00:00Z',
+  sourceFile: 'week1.txt',
+  modelId: 'sudoku-7m',
+  status: 'solved',
+  steps: 2,
+  verified: true,
+  totalMs: 40,
+  label: '',
+};
+const blankTokens = Array<number>(81).fill(1);
+const detail: SolveDetail = {
+  ...summary,
+  puzzle: { kind: 'sudoku', source: { file: 'week1.txt' }, givens: Array<number>(81).fill(0) },
+  modelSha256: 'ab'.repeat(32),
+  provider: 'cpu',
+  options: { policy: 'halt', maxSteps: 16, augmentations: 0 },
+  trace: [
+    { cells: blankTokens.map((t, i) => (i === 0 ? 6 : t)), haltProbability: 0.3 },
+    { cells: blankTokens.map((t, i) => (i < 2 ? 6 + i : t)), haltProbability: 0.9 },
+  ],
+  final: { cells: [], verified: true, conflicts: [] },
+  error: null,
+  timings: { totalMs: 40, stepMs: [20, 20] },
+};
+
+const calls: { name: string; args: unknown }[] = [];
+let items = [summary];
+window.trmIpc = {
+  async call(name, args) {
+    calls.push({ name, args });
+    if (name === 'history.list') return { ok: true, value: { total: items.length, items } };
+    if (name === 'history.get') return { ok: true, value: detail };
+    if (name === 'history.delete') {
+      items = [];
+      return { ok: true, value: { deleted: 1 } };
+    }
+    return { ok: false, error: { code: 'unavailable', message: 'not in this test' } };
+  },
+  listen: () => () => {},
+} satisfies Transport;
+const { default: History } = await import('../../renderer/src/screens/History.svelte');
+
+afterEach(cleanup);
+
+describe('the History screen', () => {
+  it('searches as the user types, a moment after the last key', async () => {
+    render(History);
+    await fireEvent.input(screen.getByRole('searchbox', { name: 'Search' }), { target: { value: 'week' } });
+    await expect
+      .poll(() => calls.at(-1))
+      .toEqual({
+        name: 'history.list',
+        args: { offset: 0, limit: 100, query: 'week' },
+      });
+  });
+
+  it('replays an opened solve from its stored trace, step by step', async () => {
+    render(History);
+    await fireEvent.click(await screen.findByRole('button', { name: /week1\.txt/ }));
+    const slider = await screen.findByRole('slider', { name: 'Step' });
+    expect(slider.getAttribute('aria-valuetext')).toBe('step 2 of 2');
+    const board = screen.getByRole('grid', { name: "The model's answer" });
+    expect(board.querySelector('[data-cell="1"]')?.getAttribute('aria-label')).toBe('row 1 column 2: 6, changed');
+    await fireEvent.input(slider, { target: { value: '1' } });
+    expect(board.querySelector('[data-cell="1"]')?.getAttribute('aria-label')).toBe('row 1 column 2: empty');
+    expect(screen.getByText('✓ Verified')).toBeTruthy();
+  });
+
+  it('deletes only after a second, explicit click', async () => {
+    render(History);
+    await fireEvent.click(await screen.findByRole('button', { name: /week1\.txt/ }));
+    await fireEvent.click(await screen.findByRole('button', { name: 'Delete…' }));
+    expect(calls.some((c) => c.name === 'history.delete')).toBe(false);
+    await fireEvent.click(screen.getByRole('button', { name: 'Delete for good' }));
+    expect(calls.at(-2)).toEqual({ name: 'history.delete', args: { ids: ['a1'] } });
+    expect(await screen.findByText(/Nothing solved yet/)).toBeTruthy();
+  });
+});
