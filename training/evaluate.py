@@ -67,6 +67,8 @@ def read_puzzle_file(path):
                 puzzles.append(_cells(ln[:81], f"{path}:{i}"))
                 rest = ln[81:].lstrip(",;| \t")
                 solutions.append(_cells(rest, f"{path}:{i}") if rest else None)
+            elif "+" in ln and set(ln) <= set("-+| "):
+                continue  # a ------+------ rule inside a 9x9 block
             elif ln:
                 block.append(ln.replace(" ", "").replace("|", ""))
             elif block:  # a 9x9 block ends at a blank line

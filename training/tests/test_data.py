@@ -38,7 +38,8 @@ def test_reads_app_puzzle_files(tmp_path):
     text = lambda g: "".join(str(d) if d else "." for d in g)  # noqa: E731
     (tmp_path / "a.csv").write_text("source,question,answer,rating\n" +
                                     "".join(f"x,{text(p)},{text(s)},0\n" for p, s in zip(puzzles, solutions)))
-    grid = "\n".join(text(puzzles[0])[i:i + 9] for i in range(0, 81, 9))
+    rows = [" ".join(text(puzzles[0])[i:i + 9]) for i in range(0, 81, 9)]
+    grid = "\n".join(rows[:3] + ["------+-------+------"] + rows[3:])  # rules as in the app's block files
     (tmp_path / "b.txt").write_text(f"# two puzzles\n{text(puzzles[1])}\n\n{grid}\n")
     p, s = read_puzzle_file(tmp_path / "a.csv")
     assert np.array_equal(p, puzzles) and np.array_equal(s, solutions)
