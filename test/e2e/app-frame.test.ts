@@ -9,12 +9,18 @@ describe('the app in a browser, served by `trm serve`', () => {
   let browser: Browser;
   let page: Page;
   let requests: string[];
+  /** Script errors and console errors (a CSP violation is one). */
+  const problems: string[] = [];
 
   beforeAll(async () => {
     served = await startTrmServe();
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1024, height: 700 } });
     requests = recordRequests(page);
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`${message.text()} ${message.location().url}`);
+    });
     await page.goto(served.url);
   });
 
@@ -92,6 +98,10 @@ describe('the app in a browser, served by `trm serve`', () => {
     await test.getByRole('gridcell').first().click();
     expect(await test.getByRole('gridcell').first().getAttribute('aria-label')).toBe('row 1 column 1: colour 2');
     await screenshot(page, 'solve-arc');
+  });
+
+  it('raised no script error and broke no content security rule on the way', () => {
+    expect(problems).toEqual([]);
   });
 
   it('made no request to anything but its own server on 127.0.0.1', () => {
