@@ -77,7 +77,7 @@ describe('solving a Sudoku typed in by keyboard, finding it in history, and a sm
     await page.getByLabel('Always run every step').check();
     await page.getByLabel('Max steps').fill('6');
     await page.getByText('Run settings').click();
-    await page.getByRole('button', { name: 'Solve', exact: true }).click();
+    await page.keyboard.press('Control+Enter');
     const verdict = page.locator('.verdict');
     await verdict.waitFor({ timeout: 30_000 }).catch(async (e: unknown) => {
       await screenshot(page, 'debug');

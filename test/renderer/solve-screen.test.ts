@@ -12,6 +12,7 @@ const transport: Transport = {
   async call(name, args) {
     calls.push({ name, args });
     if (name === 'solve.start') return { ok: true, value: { solveId: 's1' } };
+    if (name === 'solve.cancel') return { ok: true, value: { cancelled: true } };
     return { ok: false, error: { code: 'unavailable', message: 'No sudoku model is installed.' } };
   },
   listen(listener) {
@@ -114,6 +115,16 @@ describe('the Solve screen', () => {
       elapsedMs: 12,
     });
     expect((await screen.findByText('✓ Verified')).closest('[role=status]')?.textContent).toContain('after 2 steps');
+  });
+
+  it('solves on Ctrl+Enter and cancels on Escape while the model is thinking', async () => {
+    render(Solve);
+    await fireEvent.paste(board(), { clipboardData: { getData: () => puzzle } });
+    await fireEvent.keyDown(window, { key: 'Enter', ctrlKey: true });
+    await expect.poll(() => calls.at(-1)?.name).toBe('solve.start');
+    expect(await screen.findByRole('button', { name: 'Cancel' })).toBeTruthy();
+    await fireEvent.keyDown(window, { key: 'Escape' });
+    expect(calls.at(-1)).toEqual({ name: 'solve.cancel', args: { solveId: 's1' } });
   });
 
   it('says plainly when no model can solve the puzzle', async () => {
