@@ -33,18 +33,23 @@ const detail: SolveDetail = {
 
 const calls: { name: string; args: unknown }[] = [];
 let items = [summary];
+let deliver: (name: string, payload: unknown) => void = () => {};
 window.trmIpc = {
   async call(name, args) {
     calls.push({ name, args });
     if (name === 'history.list') return { ok: true, value: { total: items.length, items } };
     if (name === 'history.get') return { ok: true, value: detail };
+    if (name === 'history.rerun') return { ok: true, value: { solveId: 'r1' } };
     if (name === 'history.delete') {
       items = [];
       return { ok: true, value: { deleted: 1 } };
     }
     return { ok: false, error: { code: 'unavailable', message: 'not in this test' } };
   },
-  listen: () => () => {},
+  listen(listener) {
+    deliver = listener;
+    return () => {};
+  },
 } satisfies Transport;
 const { default: History } = await import('../../renderer/src/screens/History.svelte');
 
@@ -72,6 +77,25 @@ describe('the History screen', () => {
     await fireEvent.input(slider, { target: { value: '1' } });
     expect(board.querySelector('[data-cell="1"]')?.getAttribute('aria-label')).toBe('row 1 column 2: empty');
     expect(screen.getByText('✓ Verified')).toBeTruthy();
+  });
+
+  it('re-runs a solve with the current settings and shows its new steps on the same board', async () => {
+    render(History);
+    await fireEvent.click(await screen.findByRole('button', { name: /week1\.txt/ }));
+    await fireEvent.click(await screen.findByRole('button', { name: 'Re-run' }));
+    expect(calls.at(-1)).toMatchObject({ name: 'history.rerun', args: { id: 'a1' } });
+    deliver('solve.step', {
+      solveId: 'r1',
+      step: 1,
+      answer: Array<number>(81).fill(4),
+      changed: [0],
+      confidence: Array<number>(81).fill(0.5),
+      haltProbability: 0.4,
+      verified: false,
+    });
+    expect(await screen.findByText(/Re-running with the current settings: step 1/)).toBeTruthy();
+    const board = screen.getByRole('grid', { name: "The model's answer" });
+    expect(board.querySelector('[data-cell="0"]')?.getAttribute('aria-label')).toBe('row 1 column 1: 4, changed');
   });
 
   it('deletes only after a second, explicit click', async () => {
