@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Served } from './browser.ts';
-import { launchChromium, recordRequests, screenshot, startTrmServe } from './browser.ts';
+import { coreAnswer, launchChromium, recordRequests, screenshot, startTrmServe } from './browser.ts';
 
 describe('the app in a browser, served by `trm serve`', () => {
   let served: Served;
@@ -52,7 +52,7 @@ describe('the app in a browser, served by `trm serve`', () => {
 
   it('gets its facts from the core through the API', async () => {
     await page.getByRole('link', { name: 'Settings' }).click();
-    await expect.poll(() => page.getByText('local browser mode').count()).toBe(1);
+    await expect.poll(() => page.getByText('local browser mode').count(), coreAnswer).toBe(1);
     expect(await page.getByText('Nothing leaves this machine.').count()).toBe(1);
     await screenshot(page, 'settings-light');
   });
@@ -75,7 +75,7 @@ describe('the app in a browser, served by `trm serve`', () => {
     await page.getByRole('button', { name: 'Paste text…' }).click();
     await page.getByLabel('Puzzle text').fill('#######\n#S    #\n# ### #\n#   # #\n### # #\n#    G#\n#######');
     await page.getByRole('button', { name: 'Read' }).click();
-    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('1 maze read');
+    await expect.poll(() => page.getByRole('status').first().textContent(), coreAnswer).toContain('1 maze read');
     expect(await page.getByRole('radio', { name: 'Maze' }).isChecked()).toBe(true);
     expect(
       await page

@@ -58,6 +58,9 @@ export async function startTrmServe(options: ServeOptions = {}): Promise<Served>
   };
 }
 
+/** For `expect.poll` on what waits for the core: the machine is shared, a second is not always enough. */
+export const coreAnswer = { timeout: 15_000 };
+
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tinyModelsDir } from '../engine/fixture-models.ts';
 import type { Served } from './browser.ts';
-import { launchChromium, screenshot, startTrmServe } from './browser.ts';
+import { coreAnswer, launchChromium, screenshot, startTrmServe } from './browser.ts';
 
 const puzzle = '53..7....6..195....98....6.8...6...34..8.3..17...2...6.6....28....419..5....8..79';
 const shippedModels = fileURLToPath(new URL('../../models/', import.meta.url));
@@ -51,7 +51,9 @@ describe('solving a Sudoku typed in by keyboard, finding it in history, and a sm
   it('generates a puzzle of the chosen difficulty', async () => {
     await page.getByLabel('Difficulty').selectOption('easy');
     await page.getByRole('button', { name: 'Generate' }).click();
-    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('40 givens, no conflicts');
+    await expect
+      .poll(() => page.getByRole('status').first().textContent(), coreAnswer)
+      .toContain('40 givens, no conflicts');
     await screenshot(page, 'solve-generated');
     await page.getByRole('button', { name: 'Clear' }).click();
   });
@@ -63,7 +65,9 @@ describe('solving a Sudoku typed in by keyboard, finding it in history, and a sm
       if (ch !== '.') await page.keyboard.press(ch);
       await page.keyboard.press('Tab');
     }
-    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('30 givens, no conflicts');
+    await expect
+      .poll(() => page.getByRole('status').first().textContent(), coreAnswer)
+      .toContain('30 givens, no conflicts');
     await grid.getByRole('gridcell', { name: 'row 1 column 3: empty' }).click();
     await page.keyboard.press('5');
     expect(await grid.getByRole('gridcell', { name: /conflict/ }).count()).toBe(2);
@@ -103,11 +107,11 @@ describe('solving a Sudoku typed in by keyboard, finding it in history, and a sm
       .first()
       .click();
     const slider = page.getByRole('slider', { name: 'Step' });
-    await expect.poll(() => slider.getAttribute('aria-valuetext')).toBe('step 6 of 6');
+    await expect.poll(() => slider.getAttribute('aria-valuetext'), coreAnswer).toBe('step 6 of 6');
     await page.getByLabel('Label').fill('first by keyboard');
     await page.getByRole('button', { name: 'Save label' }).click();
     await page.getByLabel('Search').fill('keyboard');
-    await expect.poll(() => page.getByRole('button', { name: /first by keyboard/ }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('button', { name: /first by keyboard/ }).count(), coreAnswer).toBe(1);
     await screenshot(page, 'history');
   });
 
@@ -115,7 +119,9 @@ describe('solving a Sudoku typed in by keyboard, finding it in history, and a sm
     await page.getByRole('link', { name: 'Batch' }).click();
     await page.getByLabel('Folder of puzzle files').fill(await batchFolder());
     await page.getByRole('button', { name: 'Scan' }).click();
-    await expect.poll(() => page.getByRole('heading', { name: /^Found \d+ puzzles in 1 file$/ }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole('heading', { name: /^Found \d+ puzzles in 1 file$/ }).count(), coreAnswer)
+      .toBe(1);
     expect(await page.getByText('notes.md').count()).toBe(1);
     await page.getByRole('button', { name: 'Start the run' }).click();
     await page.getByRole('button', { name: 'Open the report' }).click({ timeout: 45_000 });
@@ -127,10 +133,10 @@ describe('solving a Sudoku typed in by keyboard, finding it in history, and a sm
 
   it('shows the installed model with its verified file, and imports another from a folder', async () => {
     await page.getByRole('link', { name: 'Models' }).click();
-    await expect.poll(() => page.getByText('✓ sha256 verified').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText('✓ sha256 verified').count(), coreAnswer).toBeGreaterThan(0);
     await page.getByLabel('Folder', { exact: true }).fill(await tinyModelsDir('imported-sudoku'));
     await page.getByRole('button', { name: 'Import' }).click();
-    await expect.poll(() => page.getByText('✓ Imported imported-sudoku.').count()).toBe(1);
+    await expect.poll(() => page.getByText('✓ Imported imported-sudoku.').count(), coreAnswer).toBe(1);
     expect(await page.getByRole('button', { name: 'imported-sudoku' }).count()).toBe(1);
     await screenshot(page, 'models');
   });
