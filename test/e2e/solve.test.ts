@@ -128,7 +128,17 @@ describe('solving a Sudoku typed in by keyboard, finding it in history, and a sm
     await page.getByRole('heading', { name: /^Report/ }).waitFor();
     expect(await page.getByRole('img', { name: /^Solved by difficulty/ }).count()).toBe(1);
     expect(await page.getByRole('img', { name: /^Steps to halt: 6 \d+/ }).count()).toBe(1);
-    await screenshot(page, 'batch-report');
+    // Opening the report scrolled down to it; the full-page picture is taken from the top.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'batch-screen');
+  });
+
+  it('compares two runs of the same folder', async () => {
+    await page.getByRole('button', { name: 'Start the run' }).click();
+    await expect.poll(() => page.getByRole('row', { name: /5 \/ 5 done/ }).count(), coreAnswer).toBe(2);
+    for (const box of await page.getByRole('checkbox', { name: /^Compare the run/ }).all()) await box.check();
+    await page.getByRole('button', { name: 'Compare the two chosen runs' }).click();
+    await page.getByRole('heading', { name: 'Comparison over 5 shared puzzles' }).waitFor();
   });
 
   it('shows the installed model with its verified file, and imports another from a folder', async () => {
