@@ -13,6 +13,15 @@ const transport: Transport = {
     calls.push({ name, args });
     if (name === 'solve.start') return { ok: true, value: { solveId: 's1' } };
     if (name === 'solve.cancel') return { ok: true, value: { cancelled: true } };
+    if (name === 'puzzles.parse') {
+      const lines = (args as { text: string }).text.split('\n');
+      const puzzles = lines.map((line, i) => ({
+        kind: 'sudoku',
+        source: { file: 'week.txt', line: i + 1, index: i },
+        givens: [...line].map((ch) => (ch === '.' ? 0 : Number(ch))),
+      }));
+      return { ok: true, value: { file: 'week.txt', kind: 'sudoku', puzzles, errors: [] } };
+    }
     return { ok: false, error: { code: 'unavailable', message: 'No sudoku model is installed.' } };
   },
   listen(listener) {
@@ -125,6 +134,18 @@ describe('the Solve screen', () => {
     expect(await screen.findByRole('button', { name: 'Cancel' })).toBeTruthy();
     await fireEvent.keyDown(window, { key: 'Escape' });
     expect(calls.at(-1)).toEqual({ name: 'solve.cancel', args: { solveId: 's1' } });
+  });
+
+  it('opens a dropped file of several puzzles as a list to choose from', async () => {
+    render(Solve);
+    const second = '1' + puzzle.slice(1);
+    const file = new File([`${puzzle}\n${second}\n${puzzle}`], 'week.txt');
+    await fireEvent.drop(screen.getByRole('region', { name: 'Solve' }), { dataTransfer: { files: [file] } });
+    const list = await screen.findByRole('region', { name: 'Puzzles in the file' });
+    expect(within(list).getAllByRole('button')).toHaveLength(3);
+    await fireEvent.click(within(list).getByRole('button', { name: /^#2, line 2/ }));
+    expect(cell(1, 1).textContent?.trim()).toBe('1');
+    expect(status()).toContain('week.txt: 3 Sudokus read.');
   });
 
   it('says plainly when no model can solve the puzzle', async () => {
