@@ -82,6 +82,16 @@ describe('the Solve screen', () => {
     expect(status()).toContain('30 givens');
   });
 
+  it('takes a pasted puzzle with nothing focused, and leaves text fields their own paste', async () => {
+    render(Solve);
+    await fireEvent.paste(document.body, { clipboardData: { getData: () => puzzle } });
+    expect(cell(1, 2).textContent?.trim()).toBe('3');
+    await fireEvent.click(screen.getByRole('button', { name: 'Clear' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Paste text…' }));
+    await fireEvent.paste(screen.getByLabelText('Puzzle text'), { clipboardData: { getData: () => puzzle } });
+    expect(cell(1, 2).getAttribute('aria-label')).toBe('row 1 column 2: empty');
+  });
+
   it('streams the steps, follows the newest, scrubs back, and says the answer is verified', async () => {
     render(Solve);
     await fireEvent.paste(board(), { clipboardData: { getData: () => puzzle } });
