@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blankMaze, formatMaze, mazeFromTokens, paintMaze } from '../../renderer/src/lib/maze.ts';
+import { blankMaze, formatMaze, mazeFromTokens, mazeStepCells, paintMaze } from '../../renderer/src/lib/maze.ts';
 import { parseInline, parseMarkdown } from '../../renderer/src/lib/markdown.ts';
 import { readRunSettings } from '../../renderer/src/lib/run-settings.svelte.ts';
 import { fromTrace } from '../../renderer/src/lib/thinking.ts';
@@ -16,6 +16,14 @@ describe('maze drafts', () => {
     expect(moved[12]).toBe('start');
     expect(paintMaze(moved, 12, 'wall')[12]).toBe('start');
     expect(paintMaze(moved, 7, 'wall')[7]).toBe('wall');
+  });
+
+  it('maps what the engine reports on its 30-wide grid onto the maze’s own cells', () => {
+    const confidence = new Array<number>(900).fill(0.5);
+    confidence[31] = 0.9;
+    const cells = mazeStepCells([1, 31, 45], confidence, 2, 3);
+    expect(cells.changed).toEqual([1, 4]);
+    expect(cells.confidence).toEqual([0.5, 0.5, 0.5, 0.5, 0.9, 0.5]);
   });
 
   it('reads history tokens from the model’s 30-wide grid', () => {

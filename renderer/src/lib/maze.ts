@@ -58,3 +58,24 @@ export function mazeFromTokens(tokens: readonly number[], rows: number, cols: nu
   }
   return cells;
 }
+
+/**
+ * The engine reports changed cells and confidence by position on the model's 30-wide grid
+ * (as history's tokens are); these are the same facts by the maze's own cells.
+ */
+export function mazeStepCells(
+  changed: readonly number[],
+  confidence: readonly number[] | null,
+  rows: number,
+  cols: number,
+): { changed: number[]; confidence: number[] | null } {
+  const cellOf = (position: number): number | null => {
+    const r = Math.floor(position / MODEL_WIDTH);
+    const c = position % MODEL_WIDTH;
+    return r < rows && c < cols ? r * cols + c : null;
+  };
+  const byCell = confidence
+    ? Array.from({ length: rows * cols }, (_, i) => confidence[Math.floor(i / cols) * MODEL_WIDTH + (i % cols)] ?? 1)
+    : null;
+  return { changed: changed.flatMap((p) => cellOf(p) ?? []), confidence: byCell };
+}
