@@ -31,9 +31,11 @@ const transport: Transport = {
 };
 window.trmIpc = transport;
 const { default: Solve } = await import('../../renderer/src/screens/Solve.svelte');
+const { resetSolveDraft } = await import('../../renderer/src/lib/solve-draft.ts');
 
 afterEach(() => {
   cleanup();
+  resetSolveDraft();
   calls.length = 0;
 });
 
@@ -156,6 +158,15 @@ describe('the Solve screen', () => {
     await fireEvent.click(within(list).getByRole('button', { name: /^#2, line 2/ }));
     expect(cell(1, 1).textContent?.trim()).toBe('1');
     expect(status()).toContain('week.txt: 3 Sudokus read.');
+  });
+
+  it('keeps a half-typed grid when the user leaves the screen and comes back', async () => {
+    const first = render(Solve);
+    await fireEvent.click(cell(2, 2));
+    await fireEvent.keyDown(board(), { key: '7' });
+    first.unmount();
+    render(Solve);
+    expect(cell(2, 2).textContent?.trim()).toBe('7');
   });
 
   it('says plainly when no model can solve the puzzle', async () => {
