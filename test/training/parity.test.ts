@@ -1,21 +1,11 @@
 // Python (PyTorch) and TypeScript (onnxruntime-node) must agree on the exported TRM step:
 // replays the fixture written by `training/export.py --parity` for 3 supervision steps.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
+import { parityDir, readParityFixture } from '../engine/fixture-models.ts';
 
-interface ParityFixture {
-  model: string;
-  stateShape: [number, number];
-  vocab: number;
-  seqLen: number;
-  tokens: number[][];
-  steps: { logits: number[][][]; q_halt: number[] }[];
-}
-
-const folder = join(import.meta.dirname, '..', 'fixtures', 'parity');
-const fixture = JSON.parse(readFileSync(join(folder, 'tiny-sudoku.parity.json'), 'utf8')) as ParityFixture;
+const fixture = await readParityFixture();
 
 function argmax(values: ArrayLike<number>, from: number, count: number): number {
   let best = 0;
@@ -25,13 +15,13 @@ function argmax(values: ArrayLike<number>, from: number, count: number): number 
 
 describe('exported TRM step matches PyTorch', () => {
   it('gives the same logits, argmax and q_halt for 3 steps', async () => {
-    const session = await ort.InferenceSession.create(join(folder, fixture.model));
+    const session = await ort.InferenceSession.create(join(parityDir, fixture.model));
     const batch = fixture.tokens.length;
     const [S, D] = fixture.stateShape;
     const { seqLen: L, vocab: V } = fixture;
     const tokens = new ort.Tensor('int64', BigInt64Array.from(fixture.tokens.flat(), BigInt), [batch, L]);
-    let y = new ort.Tensor('float32', new Float32Array(batch * S * D), [batch, S, D]);
-    let z = new ort.Tensor('float32', new Float32Array(batch * S * D), [batch, S, D]);
+    let y: ort.Tensor = new ort.Tensor('float32', new Float32Array(batch * S * D), [batch, S, D]);
+    let z: ort.Tensor = new ort.Tensor('float32', new Float32Array(batch * S * D), [batch, S, D]);
     for (const [step, expected] of fixture.steps.entries()) {
       const reset = new ort.Tensor('bool', new Uint8Array(batch).fill(step === 0 ? 1 : 0), [batch]);
       const out = await session.run({ tokens, y, z, reset });
@@ -51,8 +41,8 @@ describe('exported TRM step matches PyTorch', () => {
       }
       expect(maxDiff, `step ${step + 1}`).toBeLessThanOrEqual(1e-3);
       expect(argmaxMismatches, `step ${step + 1}`).toBe(0);
-      y = out.y_next as ort.Tensor;
-      z = out.z_next as ort.Tensor;
+      y = out.y_next!;
+      z = out.z_next!;
     }
     await session.release();
   });
