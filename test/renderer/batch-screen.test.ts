@@ -1,0 +1,67 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { BatchProgress } from '../../preload/api.ts';
+import type { Transport } from '../../preload/client.ts';
+
+const calls: { name: string; args: unknown }[] = [];
+let deliver: (name: string, payload: unknown) => void = () => {};
+window.trmIpc = {
+  async call(name, args) {
+    calls.push({ name, args });
+    if (name === 'batch.list') return { ok: true, value: [] };
+    if (name === 'batch.scan') {
+      return {
+        ok: true,
+        value: {
+          folder: '/p',
+          files: [
+            { path: 'week.txt', kind: 'sudoku', puzzles: 40, problems: [{ line: 3, message: 'expected 81 cells' }] },
+          ],
+          skipped: [{ path: 'notes.md', reason: 'not a puzzle file' }],
+        },
+      };
+    }
+    if (name === 'batch.start') return { ok: true, value: { runId: 'run1' } };
+    if (name === 'batch.cancel') return { ok: true, value: { cancelled: true } };
+    return { ok: false, error: { code: 'unavailable', message: 'not in this test' } };
+  },
+  listen(listener) {
+    deliver = listener;
+    return () => {};
+  },
+} satisfies Transport;
+const { default: Batch } = await import('../../renderer/src/screens/Batch.svelte');
+
+afterEach(cleanup);
+
+const progress = (done: number, status: BatchProgress['status'] = 'running'): BatchProgress => ({
+  runId: 'run1',
+  done,
+  total: 40,
+  solved: done - 1,
+  puzzlesPerSecond: 4,
+  etaSeconds: (40 - done) / 4,
+  accuracy: (done - 1) / done,
+  status,
+});
+
+describe('the Batch screen', () => {
+  it('shows what a folder holds, what was skipped and why, then follows the run it starts', async () => {
+    render(Batch);
+    await fireEvent.input(screen.getByLabelText('Folder of puzzle files'), { target: { value: '/p' } });
+    await fireEvent.submit(screen.getByRole('button', { name: 'Scan' }));
+    expect(await screen.findByRole('heading', { name: 'Found 40 puzzles in 1 file' })).toBeTruthy();
+    expect(screen.getByText('notes.md')).toBeTruthy();
+    expect(screen.getByText(/not a puzzle file/)).toBeTruthy();
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Start the run' }));
+    deliver('batch.progress', progress(10));
+    expect(await screen.findByText(/10 of 40 puzzles · 4\.0 puzzles\/s · ETA 8 s · solved so far 90\.0%/)).toBeTruthy();
+    expect(screen.getByRole('progressbar', { name: 'Puzzles done' }).getAttribute('value')).toBe('10');
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(calls.at(-1)).toEqual({ name: 'batch.cancel', args: { runId: 'run1' } });
+    deliver('batch.progress', progress(12, 'cancelled'));
+    expect(await screen.findByRole('heading', { name: /^Cancelled/ })).toBeTruthy();
+  });
+});
