@@ -83,18 +83,19 @@ def read_puzzle_file(path):
 def rollout(model, puzzles, max_steps, chunk=256):
     """Run max_steps supervision steps; returns answers [steps,N,81] (digits, 0 = invalid) and q [steps,N]."""
     answers, qs = [], []
+    device = next(model.parameters()).device
     for i in range(0, len(puzzles), chunk):
-        tokens = torch.from_numpy(to_tokens(puzzles[i:i + chunk]))
+        tokens = torch.from_numpy(to_tokens(puzzles[i:i + chunk])).to(device)
         B = tokens.shape[0]
         S, D = model.cfg.state_len, model.cfg.hidden
-        y = z = torch.zeros(B, S, D)
-        reset = torch.ones(B, dtype=torch.bool)
+        y = z = torch.zeros(B, S, D, device=device)
+        reset = torch.ones(B, dtype=torch.bool, device=device)
         a, q = [], []
         for _ in range(max_steps):
             y, z, logits, q_halt = model(tokens, y, z, reset)
-            reset = torch.zeros(B, dtype=torch.bool)
-            a.append(from_tokens(logits.argmax(-1).numpy()))
-            q.append(q_halt.numpy())
+            reset = torch.zeros_like(reset)
+            a.append(from_tokens(logits.argmax(-1).cpu().numpy()))
+            q.append(q_halt.cpu().numpy())
         answers.append(np.stack(a))
         qs.append(np.stack(q))
     return np.concatenate(answers, 1), np.concatenate(qs, 1)
