@@ -54,6 +54,22 @@ export interface ModelImport {
   refused: { model: string; reason: string }[];
 }
 
+/** Where the models run: `auto` tries this platform's accelerator first, then the CPU. */
+export const providerChoices = ['auto', 'cpu', 'cuda', 'dml', 'coreml', 'webgpu'] as const;
+
+export interface EngineSettings {
+  provider: (typeof providerChoices)[number];
+  /** onnxruntime threads; null for one per physical core. */
+  threads: number | null;
+}
+
+export interface EngineSettingsState {
+  /** What this process's engine started with. */
+  active: EngineSettings;
+  /** What the next start will use (the same unless changed since). */
+  saved: EngineSettings;
+}
+
 export type HaltingPolicy = 'halt' | 'fixed' | 'verified';
 
 export interface SolveStarted {
@@ -250,6 +266,16 @@ export const requests = {
   /** A JSON export; solves already held are skipped, so importing twice adds nothing. */
   'history.import': request<{ added: number; skipped: number }>()(
     z.object({ text: z.string().max(MAX_HISTORY_IMPORT) }).strict(),
+  ),
+  /** The accelerator and thread count; a change is kept in the data folder and applies from the next start. */
+  'engine.settings': request<EngineSettingsState>()(noArgs),
+  'engine.configure': request<EngineSettingsState>()(
+    z
+      .object({
+        provider: z.enum(providerChoices).optional(),
+        threads: z.number().int().min(1).max(256).nullable().optional(),
+      })
+      .strict(),
   ),
   'settings.get': request<Settings>()(noArgs),
   'settings.set': request<Settings>()(z.object({ privateMode: z.boolean().optional() }).strict()),

@@ -10,7 +10,7 @@ import { EventBus } from './events.ts';
 import { openHistory } from './history.ts';
 import { batchHandlers } from './batch.ts';
 import { solveHandlers } from './solve.ts';
-import { uiHandlers } from './ui.ts';
+import { savedEngineOptions, uiHandlers } from './ui.ts';
 import { appRoot, defaultDataDir } from './paths.ts';
 import { version } from './version.ts';
 
@@ -54,7 +54,7 @@ export function createApp(config: AppConfig): App {
   const engine = new Engine({
     modelsDir: info.modelsDir,
     extraModelsDirs: [info.userModelsDir],
-    provider: config.provider,
+    ...savedEngineOptions(dataDir, config.provider),
     workerUrl: config.workerUrl,
   });
 

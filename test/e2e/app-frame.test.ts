@@ -54,6 +54,10 @@ describe('the app in a browser, served by `trm serve`', () => {
     await page.getByRole('link', { name: 'Settings' }).click();
     await expect.poll(() => page.getByText('local browser mode').count(), coreAnswer).toBe(1);
     expect(await page.getByText('Nothing leaves this machine.').count()).toBe(1);
+    await page.getByLabel('Run models on').selectOption('cpu');
+    await page.getByLabel('Threads').fill('2');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved: the next start of the app uses CPU with 2 threads.').waitFor();
     await screenshot(page, 'settings-light');
   });
 
