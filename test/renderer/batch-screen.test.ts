@@ -1,35 +1,18 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BatchProgress } from '../../preload/api.ts';
-import type { Transport } from '../../preload/client.ts';
+import { installStandInCore } from './stand-in-core.ts';
 
-const calls: { name: string; args: unknown }[] = [];
-let deliver: (name: string, payload: unknown) => void = () => {};
-window.trmIpc = {
-  async call(name, args) {
-    calls.push({ name, args });
-    if (name === 'batch.list') return { ok: true, value: [] };
-    if (name === 'batch.scan') {
-      return {
-        ok: true,
-        value: {
-          folder: '/p',
-          files: [
-            { path: 'week.txt', kind: 'sudoku', puzzles: 40, problems: [{ line: 3, message: 'expected 81 cells' }] },
-          ],
-          skipped: [{ path: 'notes.md', reason: 'not a puzzle file' }],
-        },
-      };
-    }
-    if (name === 'batch.start') return { ok: true, value: { runId: 'run1' } };
-    if (name === 'batch.cancel') return { ok: true, value: { cancelled: true } };
-    return { ok: false, error: { code: 'unavailable', message: 'not in this test' } };
-  },
-  listen(listener) {
-    deliver = listener;
-    return () => {};
-  },
-} satisfies Transport;
+const { calls, deliver } = installStandInCore({
+  'batch.list': () => [],
+  'batch.scan': () => ({
+    folder: '/p',
+    files: [{ path: 'week.txt', kind: 'sudoku', puzzles: 40, problems: [{ line: 3, message: 'expected 81 cells' }] }],
+    skipped: [{ path: 'notes.md', reason: 'not a puzzle file' }],
+  }),
+  'batch.start': () => ({ runId: 'run1' }),
+  'batch.cancel': () => ({ cancelled: true }),
+});
 const { default: Batch } = await import('../../renderer/src/screens/Batch.svelte');
 
 afterEach(cleanup);

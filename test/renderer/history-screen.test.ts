@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SolveDetail, SolveSummary } from '../../preload/api.ts';
-import type { Transport } from '../../preload/client.ts';
+import { installStandInCore } from './stand-in-core.ts';
 
 const summary: SolveSummary = {
   id: 'a1',
@@ -31,26 +31,17 @@ const detail: SolveDetail = {
   timings: { totalMs: 40, stepMs: [20, 20] },
 };
 
-const calls: { name: string; args: unknown }[] = [];
 let items = [summary];
-let deliver: (name: string, payload: unknown) => void = () => {};
-window.trmIpc = {
-  async call(name, args) {
-    calls.push({ name, args });
-    if (name === 'history.list') return { ok: true, value: { total: items.length, items } };
-    if (name === 'history.get') return { ok: true, value: detail };
-    if (name === 'history.rerun') return { ok: true, value: { solveId: 'r1' } };
-    if (name === 'history.delete') {
-      items = [];
-      return { ok: true, value: { deleted: 1 } };
-    }
-    return { ok: false, error: { code: 'unavailable', message: 'not in this test' } };
+const core = installStandInCore({
+  'history.list': () => ({ total: items.length, items }),
+  'history.get': () => detail,
+  'history.rerun': () => ({ solveId: 'r1' }),
+  'history.delete': () => {
+    items = [];
+    return { deleted: 1 };
   },
-  listen(listener) {
-    deliver = listener;
-    return () => {};
-  },
-} satisfies Transport;
+});
+const { calls, deliver } = core;
 const { default: History } = await import('../../renderer/src/screens/History.svelte');
 
 afterEach(cleanup);

@@ -1,35 +1,27 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Transport } from '../../preload/client.ts';
+import { installStandInCore } from './stand-in-core.ts';
 
-// The component test stands in for the core; the end-to-end suite uses the real one.
-const calls: { name: string; args: unknown }[] = [];
-let deliver: (name: string, payload: unknown) => void = () => {};
 const puzzle = '53..7....6..195....98....6.8...6...34..8.3..17...2...6.6....28....419..5....8..79';
 const solution = '534678912672195348198342567859761423426853791713924856961537284287419635345286179';
 
-const transport: Transport = {
-  async call(name, args) {
-    calls.push({ name, args });
-    if (name === 'solve.start') return { ok: true, value: { solveId: 's1' } };
-    if (name === 'solve.cancel') return { ok: true, value: { cancelled: true } };
-    if (name === 'puzzles.parse') {
+const core = installStandInCore(
+  {
+    'solve.start': () => ({ solveId: 's1' }),
+    'solve.cancel': () => ({ cancelled: true }),
+    'puzzles.parse': (args) => {
       const lines = (args as { text: string }).text.split('\n');
       const puzzles = lines.map((line, i) => ({
         kind: 'sudoku',
         source: { file: 'week.txt', line: i + 1, index: i },
         givens: [...line].map((ch) => (ch === '.' ? 0 : Number(ch))),
       }));
-      return { ok: true, value: { file: 'week.txt', kind: 'sudoku', puzzles, errors: [] } };
-    }
-    return { ok: false, error: { code: 'unavailable', message: 'No sudoku model is installed.' } };
+      return { file: 'week.txt', kind: 'sudoku', puzzles, errors: [] };
+    },
   },
-  listen(listener) {
-    deliver = listener;
-    return () => {};
-  },
-};
-window.trmIpc = transport;
+  'No sudoku model is installed.',
+);
+const { calls, deliver } = core;
 const { default: Solve } = await import('../../renderer/src/screens/Solve.svelte');
 const { resetSolveDraft } = await import('../../renderer/src/lib/solve-draft.ts');
 
@@ -172,10 +164,7 @@ describe('the Solve screen', () => {
   it('says plainly when no model can solve the puzzle', async () => {
     render(Solve);
     await fireEvent.paste(board(), { clipboardData: { getData: () => puzzle } });
-    transport.call = async () => ({
-      ok: false,
-      error: { code: 'unavailable', message: 'No sudoku model is installed.' },
-    });
+    delete core.answers['solve.start'];
     await fireEvent.click(screen.getByRole('button', { name: 'Solve' }));
     expect((await screen.findByRole('alert')).textContent).toBe('No sudoku model is installed.');
   });
