@@ -81,6 +81,15 @@ describe('solving a Sudoku typed in by keyboard, finding it in history, and a sm
     await page.getByLabel('Always run every step').check();
     await page.getByLabel('Max steps').fill('6');
     await page.getByText('Run settings').click();
+    // Every step the slider shows on its way, to see the steps arrive one by one.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      Object.assign(window, { stepsSeen: seen });
+      new MutationObserver(() => {
+        const text = document.querySelector('[aria-label="Step"]')?.getAttribute('aria-valuetext');
+        if (text && seen.at(-1) !== text) seen.push(text);
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
     await page.keyboard.press('Control+Enter');
     const verdict = page.locator('.verdict');
     await verdict.waitFor({ timeout: 30_000 }).catch(async (e: unknown) => {
@@ -90,6 +99,10 @@ describe('solving a Sudoku typed in by keyboard, finding it in history, and a sm
     expect(await verdict.textContent()).toMatch(/Verified|Not solved/);
     const slider = page.getByRole('slider', { name: 'Step' });
     expect(await slider.getAttribute('aria-valuetext')).toBe('step 6 of 6');
+    const seen = await page.evaluate(() => (window as unknown as { stepsSeen: string[] }).stepsSeen);
+    // The board moved through earlier steps before the last one arrived.
+    expect(seen.filter((text) => !text.endsWith('of 0')).length).toBeGreaterThan(1);
+    expect(seen.at(-1)).toBe('step 6 of 6');
     await screenshot(page, 'solve-thinking');
     await page.emulateMedia({ colorScheme: 'dark' });
     await screenshot(page, 'solve-thinking-dark');
