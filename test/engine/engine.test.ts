@@ -143,6 +143,16 @@ describe('the engine, running the exported tiny TRM in its worker', () => {
     expect(result.steps).toBe(2);
   });
 
+  it('reports a worker that crashes, and answers the next request with a fresh worker', async () => {
+    const e = new Engine({
+      modelsDir: await tinyModelsDir(),
+      workerUrl: new URL('./crashing-worker.ts', import.meta.url),
+    });
+    engines.push(e);
+    await expect(e.solve(sudoku(easy), fixed(1))).rejects.toThrow(/inference worker stopped.*simulated crash/);
+    await expect(e.solve(sudoku(easy), fixed(1))).rejects.toThrow(/inference worker stopped/);
+  });
+
   it('answers an empty batch at once', async () => {
     const e = engine(await tinyModelsDir());
     expect(await e.solveMany([], fixed(1), { onResult: () => {} })).toBeNull();

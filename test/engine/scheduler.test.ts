@@ -62,26 +62,26 @@ describe('sigmoid', () => {
 });
 
 describe('Scheduler', () => {
-  // A stand-in step function: row r's halting logit is the step count minus its first token,
+  // A stand-in step function: a row's halting logit is its step count minus its first token,
   // so a puzzle whose first token is k halts after k steps. The real graph is in engine.test.ts.
   function fakeModel(opts: { nanFor?: number; failOnCall?: number } = {}) {
     const batches: number[] = [];
     let calls = 0;
-    const stepsSeen = new Map<number, number>();
     const run = async (inputs: StepInputs) => {
       calls++;
       batches.push(inputs.batch);
       if (calls === opts.failOnCall) throw new Error('device lost');
       const logits = new Float32Array(inputs.batch * 2 * 3);
       const qHalt = new Float32Array(inputs.batch);
+      // The carried state counts the row's steps, as y and z carry a real model's work.
+      const y = new Float32Array(inputs.batch);
       for (let r = 0; r < inputs.batch; r++) {
         const id = Number(inputs.tokens[r * 2]);
-        const steps = inputs.reset[r] ? 1 : (stepsSeen.get(id) ?? 0) + 1;
-        stepsSeen.set(id, steps);
-        qHalt[r] = id % 100 === opts.nanFor ? NaN : steps - (id % 100) + 0.5;
+        y[r] = inputs.reset[r] ? 1 : inputs.y[r]! + 1;
+        qHalt[r] = id === opts.nanFor ? NaN : y[r]! - id + 0.5;
         logits[r * 6 + 1] = 1;
       }
-      return { y: inputs.y.slice(), z: inputs.z.slice(), logits, qHalt };
+      return { y, z: y.slice(), logits, qHalt };
     };
     return { run, batches };
   }
@@ -145,6 +145,20 @@ describe('Scheduler', () => {
     const first = await scheduler.submit(request(2));
     expect(first).toMatchObject({ end: 'failed', error: 'The model failed to run: device lost' });
     expect((await scheduler.submit(request(2))).end).toBe('halted');
+  });
+
+  it('works through a queue of 100,000 puzzles, answering each exactly once', async () => {
+    const scheduler = new Scheduler(fakeModel().run, shape, 64);
+    const answered = new Uint8Array(100_000);
+    await Promise.all(
+      Array.from({ length: answered.length }, (_, i) =>
+        scheduler.submit(request(1 + (i % 3))).then((r) => {
+          if (r.end === 'halted') answered[i]!++;
+        }),
+      ),
+    );
+    expect(answered.every((n) => n === 1)).toBe(true);
+    expect(scheduler.pending).toBe(0);
   });
 
   it('drops a row cancelled while it waits in the queue, without running it', async () => {
