@@ -1,5 +1,6 @@
 // One puzzle through the model: encode, run the recursion (under each augmentation when
 // voting), map answers back, vote, verify. Runs inside the inference worker.
+import type { SolveStep } from '../../preload/api.ts';
 import type { Conflict, Puzzle, PuzzleKind } from '../puzzles/index.ts';
 import { kinds } from '../puzzles/index.ts';
 import type { TokenTransform } from './augment.ts';
@@ -14,16 +15,8 @@ export interface SolveSettings {
   augmentations: number;
 }
 
-/** One supervision step as the UI shows it. */
-export interface StepView {
-  step: number;
-  /** The model's answer so far, in the kind's answer form. */
-  answer: unknown;
-  changed: number[];
-  confidence: number[];
-  haltProbability: number;
-  verified: boolean;
-}
+/** One supervision step as the UI shows it (the contract's event, before it is given its solve id). */
+export type StepView = Omit<SolveStep, 'solveId'>;
 
 export type SolveStatus = 'solved' | 'unsolved' | 'cancelled' | 'failed';
 

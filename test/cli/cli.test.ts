@@ -1,22 +1,8 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../../main/cli/command.ts';
 import { runCli } from '../../main/cli/index.ts';
-
-function captured(): CliIo & { stdout: () => string; stderr: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    out: (text) => void (out += text),
-    err: (text) => void (err += text),
-    env: {},
-    isTty: false,
-    interrupted: new Promise(() => {}),
-    stdout: () => out,
-    stderr: () => err,
-  };
-}
+import { captured } from './captured-io.ts';
 
 describe('trm', () => {
   it('lists its commands with --help', async () => {

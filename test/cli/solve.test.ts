@@ -2,28 +2,14 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../../main/cli/command.ts';
 import { runCli } from '../../main/cli/index.ts';
+import { captured } from './captured-io.ts';
 import { tinyModelsDir } from '../engine/fixture-models.ts';
 
 const puzzles = [
   '53..7....6..195....98....6.8...6...34..8.3..17...2...6.6....28....419..5....8..79',
   '..3.2.6..9..3.5..1..18.64....81.29..7.......8..67.82....26.95..8..2.3..9..5.1.3..',
 ];
-
-function captured(): CliIo & { stdout: () => string; stderr: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    out: (text) => void (out += text),
-    err: (text) => void (err += text),
-    env: {},
-    isTty: false,
-    interrupted: new Promise(() => {}),
-    stdout: () => out,
-    stderr: () => err,
-  };
-}
 
 async function puzzleFile(lines: string[]): Promise<{ file: string; dataDir: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'trm-solve-'));
