@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -174,6 +174,7 @@ async function main() {
       maxBatch,
       puzzlesPerSecond: round(perSecond, 2),
       meanSteps: round(steps / count, 2),
+      rowStepsPerSecond: round(steps / seconds, 1),
       solvedRate: round(solved / count, 3),
       gflops: round((steps * flops) / seconds / 1e9),
       percentOfPeak: round((100 * (steps * flops)) / seconds / 1e9 / peak),
@@ -208,16 +209,37 @@ async function main() {
     };
   }
 
-  // Fixed batches: each batch waits for its slowest puzzle before the next starts.
-  const fixedEngine = new Engine({ modelsDir, threads, maxBatch: best.batch, allowSpinning: true });
-  await fixedEngine.solve(puzzles[0]!, settings, { modelId: model.id });
+  // Fixed batches, the usual way: every row of a batch is computed until its slowest puzzle
+  // halts, then the next batch starts. Same session settings, run here on the main thread.
+  const fixedModel = await loadStepModel(modelsDir, model, [{ name: 'cpu', why: 'bench' }], {
+    intraOpThreads: threads,
+    allowSpinning: true,
+  });
+  const [S, D] = model.stateShape;
   const fixedStart = performance.now();
+  let fixedRowSteps = 0;
   for (let i = 0; i < puzzles.length; i += best.batch) {
-    await fixedEngine.solveMany(puzzles.slice(i, i + best.batch), settings, { modelId: model.id, onResult: () => {} });
+    const chunk = puzzles.slice(i, i + best.batch);
+    const batch = chunk.length;
+    const tokens = new BigInt64Array(batch * model.seqLen);
+    chunk.forEach((p, r) => p.givens.forEach((g, c) => (tokens[r * model.seqLen + c] = BigInt(g === 0 ? 1 : g + 1))));
+    let y: Float32Array = new Float32Array(batch * S * D);
+    let z: Float32Array = new Float32Array(batch * S * D);
+    const halted = new Uint8Array(batch);
+    for (let step = 1; step <= settings.maxSteps && halted.some((h) => h === 0); step++) {
+      const out = await fixedModel.run({ batch, tokens, y, z, reset: new Uint8Array(batch).fill(step === 1 ? 1 : 0) });
+      ({ y, z } = out);
+      out.qHalt.forEach((q, r) => void (q > 0 && (halted[r] = 1)));
+      fixedRowSteps += batch;
+    }
   }
   const fixedPerSecond = count / ((performance.now() - fixedStart) / 1000);
-  await fixedEngine.close();
-  results.fixedBatches = { maxBatch: best.batch, puzzlesPerSecond: round(fixedPerSecond, 2) };
+  await fixedModel.release();
+  results.fixedBatches = {
+    batch: best.batch,
+    puzzlesPerSecond: round(fixedPerSecond, 2),
+    rowStepsComputed: fixedRowSteps,
+  };
   results.continuousOverFixed = round(best.perSecond / fixedPerSecond, 2);
 
   if (!values['skip-torch']) {
@@ -230,7 +252,7 @@ async function main() {
       [
         join(repo, 'bench', 'torch_engine.py'),
         '--checkpoint',
-        join(repo, checkpoint ?? ''),
+        resolve(repo, checkpoint ?? ''),
         '--puzzles',
         file,
         '--threads',

@@ -1,6 +1,6 @@
 """PyTorch eager baseline for bench/engine.ts: the same weights (training checkpoint, EMA),
 the same puzzles, the same halting policy (stop a row when q_halt > 0 or at max steps), in
-fixed batches at each batch size. Prints one JSON line: [{batch, puzzles, puzzlesPerSecond}].
+fixed batches at each batch size. Prints one JSON line: [{batch, puzzles, puzzlesPerSecond, rowStepsPerSecond}].
 """
 import argparse
 import json
@@ -25,11 +25,12 @@ def solve_batch(model, tokens, max_steps):
     y, z = model.initial_state(batch)
     reset = torch.zeros(batch, dtype=torch.bool)
     done = torch.zeros(batch, dtype=torch.bool)
-    for _ in range(max_steps):
+    for step in range(1, max_steps + 1):
         y, z, _logits, q = model(tokens, y, z, reset)
         done |= q > 0
         if bool(done.all()):
             break
+    return step * batch  # rows computed, halted or not
 
 
 def main():
@@ -49,10 +50,10 @@ def main():
     for batch in [int(b) for b in args.batches.split(",")]:
         solve_batch(model, tokens[:batch], 1)  # warm-up
         start = time.perf_counter()
-        for i in range(0, len(tokens), batch):
-            solve_batch(model, tokens[i : i + batch], max_steps)
+        row_steps = sum(solve_batch(model, tokens[i : i + batch], max_steps) for i in range(0, len(tokens), batch))
         seconds = time.perf_counter() - start
-        results.append(dict(batch=batch, puzzles=len(tokens), puzzlesPerSecond=round(len(tokens) / seconds, 2)))
+        results.append(dict(batch=batch, puzzles=len(tokens), puzzlesPerSecond=round(len(tokens) / seconds, 2),
+                            rowStepsPerSecond=round(row_steps / seconds, 1)))
         print(f"pytorch batch {batch}: {results[-1]['puzzlesPerSecond']} puzzles/s", file=sys.stderr)
     print(json.dumps(results))
 
