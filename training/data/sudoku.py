@@ -18,12 +18,12 @@ L, V = 81, 11
 ROW = np.arange(81) // 9
 COL = np.arange(81) % 9
 BOX = (ROW // 3) * 3 + COL // 3
-PEERS = [np.flatnonzero((ROW == ROW[i]) | (COL == COL[i]) | (BOX == BOX[i])).tolist() for i in range(81)]
 ALL = 0x3FE  # bits 1..9
 
 
 def _search(cells, rows, cols, boxes, blanks, limit, rng):
-    """Count solutions (up to `limit`) by depth-first search on the most constrained cell."""
+    """Count solutions (up to `limit`) by depth-first search on the most constrained cell.
+    With an `rng`, digits are tried in random order and the first solution is left in `cells`."""
     if not blanks:
         return 1
     best, best_opts, best_n = -1, 0, 10
@@ -50,11 +50,9 @@ def _search(cells, rows, cols, boxes, blanks, limit, rng):
         rows[r] ^= bit; cols[c] ^= bit; boxes[b] ^= bit
         if found >= limit:
             if rng is not None:
-                return found  # keep the filled grid for the caller
+                return found  # filling a grid: leave the solution in `cells`
             break
-        cells[best] = 0
-    if found < limit or rng is None:
-        cells[best] = 0
+    cells[best] = 0
     return found
 
 
