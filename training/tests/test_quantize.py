@@ -50,3 +50,14 @@ def test_int8_entry_has_its_own_identity(tmp_path):
     assert int8["sha256"] != entry["sha256"] and int8["bytes"] < entry["bytes"]
     update_manifest(int8, tmp_path / "manifest.json")
     assert [m["id"] for m in json.loads((tmp_path / "manifest.json").read_text())["models"]] == ["sudoku-t", "sudoku-t-int8"]
+
+
+def test_float_mixer_keeps_the_sequence_mixing_matmuls(tmp_path):
+    torch.manual_seed(0)
+    model = TRM(TRMConfig(hidden=32, T=1, n=1, halt_max_steps=4))
+    path = export_onnx(model, tmp_path / "m.onnx")
+    everything, all_count = quantize_model(onnx.load(str(path)))
+    partial, partial_count = quantize_model(onnx.load(str(path)), mixer=False)
+    onnx.checker.check_model(partial)
+    left = Counter(n.op_type for n in partial.graph.node)["MatMul"]
+    assert 0 < partial_count < all_count and left == all_count - partial_count
