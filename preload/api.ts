@@ -7,6 +7,9 @@
 import { z } from 'zod';
 import type { ParsedFile, Puzzle, PuzzleKindId } from '../main/puzzles/types.ts';
 import { puzzleKindIds } from '../main/puzzles/types.ts';
+import { defaultSolveOptions } from './defaults.ts';
+
+export { defaultSolveOptions } from './defaults.ts';
 import type { SolveDetail, SolveSummary, StoreSettings } from '../main/store/types.ts';
 import type { BatchRun } from '../main/store/batches.ts';
 import type { RunComparison } from '../main/batch/compare.ts';
@@ -169,13 +172,11 @@ const noArgs = z.object({}).strict();
 const id = z.string().min(1).max(200);
 const solveOptions = z
   .object({
-    policy: z.enum(['halt', 'fixed', 'verified']).default('halt'),
+    policy: z.enum(['halt', 'fixed', 'verified']).default(defaultSolveOptions.policy),
     maxSteps: z.number().int().min(1).max(64).default(16),
     augmentations: z.number().int().min(0).max(16).default(0),
   })
   .strict();
-
-const defaultSolveOptions = { policy: 'halt', maxSteps: 16, augmentations: 0 } as const;
 
 /** Puzzle files may be large, but a request body is not the place for a batch. */
 export const MAX_PUZZLE_TEXT = 50 * 1024 * 1024;
@@ -286,7 +287,7 @@ export const requests = {
       .object({
         folder: z.string().min(1).max(4096),
         modelId: id.optional(),
-        options: solveOptions.default({ policy: 'halt', maxSteps: 16, augmentations: 0 }),
+        options: solveOptions.default(defaultSolveOptions),
         resume: id.optional(),
       })
       .strict(),

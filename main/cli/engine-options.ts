@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { appRoot } from '../app/index.ts';
 import type { ProviderSetting, SolveSettings } from '../engine/index.ts';
 import { Engine } from '../engine/index.ts';
+import { defaultSolveOptions } from '../../preload/defaults.ts';
 import type { Options } from './command.ts';
 import { UsageError } from './command.ts';
 
@@ -19,12 +20,12 @@ export const engineOptions: Options = {
 
 export const engineHelp = [
   '  --model <id>       the model to use (default: the first installed for the puzzle kind)',
-  '  --policy <p>       when to stop: halt (when the model is confident, default), fixed (always --steps),',
-  '                     verified (at the first answer that checks out)',
+  '  --policy <p>       when to stop: verified (at the first answer that checks out, default), halt (when',
+  '                     the model is confident), fixed (always --steps)',
   '  --steps <n>        at most this many supervision steps (default 16)',
   '  --tta <k>          also solve k symmetric versions and vote (default 0)',
   '  --provider <p>     auto (default), cpu, cuda, webgpu, dml or coreml',
-  '  --threads <n>      CPU threads for inference (default: all cores)',
+  '  --threads <n>      CPU threads for inference (default: the physical cores)',
   '  --models-dir <dir> a models folder with its manifest.json (default: models/ beside the app)',
 ];
 
@@ -50,7 +51,7 @@ export interface EngineChoices {
 }
 
 export function engineChoices(values: Record<string, unknown>): EngineChoices {
-  const policy = (values.policy ?? 'halt') as SolveSettings['policy'];
+  const policy = (values.policy ?? defaultSolveOptions.policy) as SolveSettings['policy'];
   if (!policies.includes(policy)) throw new UsageError(`--policy must be one of ${policies.join(', ')}.`);
   const provider = (values.provider ?? 'auto') as ProviderSetting;
   if (!providers.includes(provider)) throw new UsageError(`--provider must be one of ${providers.join(', ')}.`);

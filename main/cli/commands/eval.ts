@@ -96,7 +96,7 @@ function jsonSummary(report: BatchReport, comparison: RunComparison | null, writ
   return { ...rest, ...(comparison ? { comparison } : {}), reports: written };
 }
 
-/** `--steps N` alone means exactly N steps; `--halt` (the default) stops when the model is confident. */
+/** `--steps N` alone means exactly N steps; `--halt` stops when the model is confident; else the default policy. */
 function evalValues(values: Record<string, unknown>): Record<string, unknown> {
   if (values.halt && values.policy !== undefined && values.policy !== 'halt') {
     throw new UsageError('--halt and --policy disagree; give one.');

@@ -1,6 +1,7 @@
 // How the model runs: halting policy, step limit and voting. Remembered per browser, shared
 // by Solve and History's re-run, so a choice made once holds everywhere.
 import type { HaltingPolicy } from '../../../preload/api.ts';
+import { defaultSolveOptions } from '../../../preload/defaults.ts';
 
 export interface RunSettings {
   policy: HaltingPolicy;
@@ -10,7 +11,7 @@ export interface RunSettings {
 }
 
 const storageKey = 'trm.run-settings';
-export const defaultRunSettings: RunSettings = { policy: 'halt', maxSteps: 16, augmentations: 0 };
+export const defaultRunSettings: RunSettings = { ...defaultSolveOptions };
 
 const clamp = (value: unknown, min: number, max: number, fallback: number): number =>
   typeof value === 'number' && Number.isInteger(value) ? Math.min(max, Math.max(min, value)) : fallback;
