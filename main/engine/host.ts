@@ -35,6 +35,9 @@ export interface BatchHooks {
   onResult(index: number, result: PuzzleResult): void;
 }
 
+/** How long a closing worker may take to finish its step before it is stopped anyway. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
 export class EngineError extends Error {
   override name = 'EngineError';
 }
@@ -213,7 +216,14 @@ export class Engine {
     const worker = this.#worker;
     this.#worker = null;
     this.#failAll('The engine was closed while this work was running.');
-    await worker?.terminate();
+    if (!worker) return;
+    // The worker finishes the step in flight and releases its sessions: terminating it inside
+    // onnxruntime's run() would abort the whole process. A worker that hangs is still stopped.
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    worker.postMessage({ type: 'shutdown' } satisfies ToWorker);
+    const timer = setTimeout(() => void worker.terminate(), SHUTDOWN_GRACE_MS);
+    await exited;
+    clearTimeout(timer);
   }
 
   #failAll(message: string): void {

@@ -29,7 +29,9 @@ export type ToWorker =
       /** Interactive: stream every step, keep the trace, jump the queue. */
       interactive: boolean;
     }
-  | { type: 'cancel'; job: number };
+  | { type: 'cancel'; job: number }
+  /** Stop every job at its next step, release the sessions, end the thread. */
+  | { type: 'shutdown' };
 
 export type FromWorker =
   | { type: 'model'; job: number; model: ModelInUse }

@@ -16,6 +16,7 @@ const send = (message: FromWorker) => port.postMessage(message);
 
 const loaded = new Map<string, Promise<{ model: StepModel; scheduler: Scheduler }>>();
 const jobs = new Map<number, AbortController>();
+const running = new Set<Promise<void>>();
 
 function load(modelId: string) {
   let entry = loaded.get(modelId);
@@ -83,7 +84,23 @@ async function solve(message: Extract<ToWorker, { type: 'solve' }>): Promise<voi
   }
 }
 
+/**
+ * Ending the thread while onnxruntime is inside run() aborts the whole process, so shutting
+ * down waits for the step in flight: cancel everything, let the schedulers drain, release.
+ */
+async function shutdown(): Promise<void> {
+  for (const controller of jobs.values()) controller.abort();
+  await Promise.allSettled(running);
+  const models = await Promise.allSettled(loaded.values());
+  await Promise.allSettled(models.flatMap((m) => (m.status === 'fulfilled' ? [m.value.model.release()] : [])));
+  port.close();
+}
+
 port.on('message', (message: ToWorker) => {
-  if (message.type === 'solve') void solve(message);
-  else jobs.get(message.job)?.abort();
+  if (message.type === 'solve') {
+    const job = solve(message);
+    running.add(job);
+    void job.finally(() => running.delete(job));
+  } else if (message.type === 'cancel') jobs.get(message.job)?.abort();
+  else void shutdown();
 });
