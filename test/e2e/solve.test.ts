@@ -160,7 +160,8 @@ describe('solving a Sudoku typed in by keyboard, finding it in history, and a sm
     await page.getByLabel('Folder', { exact: true }).fill(await tinyModelsDir('imported-sudoku'));
     await page.getByRole('button', { name: 'Import' }).click();
     await expect.poll(() => page.getByText('✓ Imported imported-sudoku.').count(), coreAnswer).toBe(1);
-    expect(await page.getByRole('button', { name: 'imported-sudoku' }).count()).toBe(1);
+    // The list is read again after the import answers: wait for it rather than race it.
+    await expect.poll(() => page.getByRole('button', { name: 'imported-sudoku' }).count(), coreAnswer).toBe(1);
     await screenshot(page, 'models');
   });
 });
