@@ -6,7 +6,7 @@ import type { Puzzle } from '../puzzles/index.ts';
 import { physicalCores } from './cores.ts';
 import type { ModelEntry } from './manifest.ts';
 import { readCatalog } from './manifest.ts';
-import type { FromWorker, ModelInUse, ToWorker, WorkerConfig } from './protocol.ts';
+import type { EngineReport, FromWorker, ModelInUse, ToWorker, WorkerConfig } from './protocol.ts';
 import type { ProviderSetting } from './providers.ts';
 import type { PuzzleResult, SolveSettings, StepView } from './solver.ts';
 
@@ -43,15 +43,21 @@ export class EngineError extends Error {
 }
 
 interface Job {
+  /** The worker running it: when that one stops, only its jobs fail. */
+  worker: Worker;
   onModel(model: ModelInUse): void;
   onStep(index: number, view: StepView): void;
   onResult(index: number, result: PuzzleResult): void;
+  onReport?(report: EngineReport): void;
   settle(error?: Error): void;
 }
 
 export class Engine {
   readonly #options: Required<Omit<EngineOptions, 'workerUrl'>> & { workerUrl: URL };
+  /** The worker new work goes to; null until the first request (or after a change of settings). */
   #worker: Worker | null = null;
+  /** Workers from before a change of settings, finishing their jobs before they shut down. */
+  readonly #retiring = new Set<Worker>();
   readonly #jobs = new Map<number, Job>();
   #nextJob = 1;
 
@@ -65,6 +71,52 @@ export class Engine {
       maxBatch: options.maxBatch ?? 64,
       workerUrl: options.workerUrl ?? new URL('./worker.ts', import.meta.url),
     };
+  }
+
+  /**
+   * Changes the accelerator or thread count without a restart. Work already running finishes
+   * on the sessions it started with; everything that starts afterwards gets a fresh worker
+   * with the new settings. Threads left out (or undefined) mean one per physical core.
+   */
+  configure(settings: Pick<EngineOptions, 'provider' | 'threads'>): void {
+    this.#options.provider = settings.provider ?? 'auto';
+    this.#options.threads = settings.threads ?? physicalCores();
+    const worker = this.#worker;
+    if (!worker) return;
+    this.#worker = null;
+    this.#retiring.add(worker);
+    this.#release(worker);
+  }
+
+  /** What onnxruntime offers on this machine and which provider each loaded model runs on. */
+  async describe(): Promise<EngineReport> {
+    const worker = this.#spawn();
+    const id = this.#nextJob++;
+    let report: EngineReport | null = null;
+    const done = new Promise<void>((resolve, reject) => {
+      const settle = (error?: Error) => (error ? reject(error) : resolve());
+      const ignore = () => {};
+      this.#jobs.set(id, {
+        worker,
+        onModel: ignore,
+        onStep: ignore,
+        onResult: ignore,
+        onReport: (answer) => {
+          report = answer;
+          this.#jobs.delete(id);
+          settle();
+        },
+        settle,
+      });
+    });
+    worker.ref();
+    worker.postMessage({ type: 'describe', job: id } satisfies ToWorker);
+    try {
+      await done;
+    } finally {
+      this.#release(worker);
+    }
+    return report!;
   }
 
   /** The model for a puzzle kind: the one asked for, else the first listed for that kind. */
@@ -94,9 +146,9 @@ export class Engine {
     const worker = new Worker(this.#options.workerUrl, { workerData: config });
     worker.on('message', (message: FromWorker) => this.#receive(message));
     const fail = (reason: string) => {
-      if (this.#worker !== worker) return;
-      this.#worker = null;
-      this.#failAll(`The inference worker stopped (${reason}); it restarts on the next request.`);
+      this.#retiring.delete(worker);
+      if (this.#worker === worker) this.#worker = null;
+      this.#fail(worker, `The inference worker stopped (${reason}); it restarts on the next request.`);
     };
     worker.on('error', (error) => fail(error.message));
     worker.on('exit', (code) => fail(`exit code ${code}`));
@@ -115,6 +167,8 @@ export class Engine {
         return job.onStep(message.index, message.view);
       case 'result':
         return job.onResult(message.index, message.result);
+      case 'report':
+        return job.onReport?.(message.report);
       case 'done':
         this.#jobs.delete(message.job);
         return job.settle();
@@ -129,7 +183,7 @@ export class Engine {
     puzzles: Puzzle[],
     settings: SolveSettings,
     interactive: boolean,
-    hooks: Omit<Job, 'settle'>,
+    hooks: Omit<Job, 'settle' | 'worker'>,
     signal?: AbortSignal,
   ): Promise<void> {
     const wrongKind = puzzles.findIndex((p) => p.kind !== model.kind);
@@ -142,9 +196,9 @@ export class Engine {
     const worker = this.#spawn();
     const id = this.#nextJob++;
     const done = new Promise<void>((resolve, reject) => {
-      this.#jobs.set(id, { ...hooks, settle: (error) => (error ? reject(error) : resolve()) });
+      this.#jobs.set(id, { ...hooks, worker, settle: (error) => (error ? reject(error) : resolve()) });
     });
-    // Keep the process alive only while work is in flight, so an idle engine never holds a CLI open.
+    // Keep the process alive only while work is in flight (#release lets go).
     worker.ref();
     const cancel = () => worker.postMessage({ type: 'cancel', job: id } satisfies ToWorker);
     worker.postMessage({
@@ -163,7 +217,7 @@ export class Engine {
       await done;
     } finally {
       signal?.removeEventListener('abort', cancel);
-      if (this.#jobs.size === 0) this.#worker?.unref();
+      this.#release(worker);
     }
   }
 
@@ -211,14 +265,33 @@ export class Engine {
     return model;
   }
 
-  /** Stops the worker; work in flight fails with an explanation. The next request starts a new one. */
+  /** Stops the workers; work in flight fails with an explanation. The next request starts a new one. */
   async close(): Promise<void> {
-    const worker = this.#worker;
+    const workers = [...this.#retiring, ...(this.#worker ? [this.#worker] : [])];
     this.#worker = null;
-    this.#failAll('The engine was closed while this work was running.');
-    if (!worker) return;
-    // The worker finishes the step in flight and releases its sessions: terminating it inside
-    // onnxruntime's run() would abort the whole process. A worker that hangs is still stopped.
+    this.#retiring.clear();
+    const error = new EngineError('The engine was closed while this work was running.');
+    for (const job of this.#jobs.values()) job.settle(error);
+    this.#jobs.clear();
+    await Promise.all(workers.map((worker) => this.#shutdown(worker)));
+  }
+
+  /**
+   * Once a worker has no jobs left: a retiring one shuts down, the current one stops holding
+   * the process open (so an idle engine never keeps a CLI running).
+   */
+  #release(worker: Worker): void {
+    for (const job of this.#jobs.values()) if (job.worker === worker) return;
+    if (this.#retiring.has(worker)) void this.#shutdown(worker);
+    else worker.unref();
+  }
+
+  /**
+   * The worker finishes the step in flight and releases its sessions: terminating it inside
+   * onnxruntime's run() would abort the whole process. A worker that hangs is still stopped.
+   */
+  async #shutdown(worker: Worker): Promise<void> {
+    this.#retiring.delete(worker);
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
     worker.postMessage({ type: 'shutdown' } satisfies ToWorker);
     const timer = setTimeout(() => void worker.terminate(), SHUTDOWN_GRACE_MS);
@@ -226,9 +299,12 @@ export class Engine {
     clearTimeout(timer);
   }
 
-  #failAll(message: string): void {
+  #fail(worker: Worker, message: string): void {
     const error = new EngineError(message);
-    for (const job of this.#jobs.values()) job.settle(error);
-    this.#jobs.clear();
+    for (const [id, job] of this.#jobs) {
+      if (job.worker !== worker) continue;
+      this.#jobs.delete(id);
+      job.settle(error);
+    }
   }
 }

@@ -3,8 +3,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import * as ort from 'onnxruntime-node';
 import { readCatalog } from './manifest.ts';
-import type { FromWorker, ToWorker, WorkerConfig } from './protocol.ts';
-import { currentPlatform, providerCandidates } from './providers.ts';
+import type { EngineReport, FromWorker, ModelInUse, ToWorker, WorkerConfig } from './protocol.ts';
+import { currentPlatform, describeProviders, providerCandidates } from './providers.ts';
 import { Scheduler } from './scheduler.ts';
 import { solvePuzzle } from './solver.ts';
 import type { StepModel } from './step-model.ts';
@@ -17,6 +17,15 @@ const send = (message: FromWorker) => port.postMessage(message);
 const loaded = new Map<string, Promise<{ model: StepModel; scheduler: Scheduler }>>();
 const jobs = new Map<number, AbortController>();
 const running = new Set<Promise<void>>();
+const backends = ort.listSupportedBackends();
+const platform = currentPlatform(backends.map((b) => b.name));
+
+const inUse = (model: StepModel): ModelInUse => ({
+  id: model.entry.id,
+  sha256: model.entry.sha256,
+  provider: model.provider.name,
+  fallbacks: model.fallbacks,
+});
 
 function load(modelId: string) {
   let entry = loaded.get(modelId);
@@ -25,10 +34,7 @@ function load(modelId: string) {
       const found = (await readCatalog(config.modelsDirs)).find((c) => c.entry.id === modelId);
       if (!found) throw new Error(`There is no model ${modelId}.`);
       const model = found.entry;
-      const candidates = providerCandidates(
-        config.provider,
-        currentPlatform(ort.listSupportedBackends().map((b) => b.name)),
-      );
+      const candidates = providerCandidates(config.provider, platform);
       const stepModel = await loadStepModel(found.dir, model, candidates, {
         intraOpThreads: config.intraOpThreads,
         allowSpinning: config.allowSpinning,
@@ -53,16 +59,7 @@ async function solve(message: Extract<ToWorker, { type: 'solve' }>): Promise<voi
   jobs.set(message.job, controller);
   try {
     const { model, scheduler } = await load(message.modelId);
-    send({
-      type: 'model',
-      job: message.job,
-      model: {
-        id: model.entry.id,
-        sha256: model.entry.sha256,
-        provider: model.provider.name,
-        fallbacks: model.fallbacks,
-      },
-    });
+    send({ type: 'model', job: message.job, model: inUse(model) });
     await Promise.all(
       message.puzzles.map(async (puzzle, index) => {
         const result = await solvePuzzle(scheduler, {
@@ -84,6 +81,20 @@ async function solve(message: Extract<ToWorker, { type: 'solve' }>): Promise<voi
   }
 }
 
+/** What this worker's onnxruntime offers here, and the sessions it holds (loads under way are waited for). */
+async function describe(job: number): Promise<void> {
+  const models = await Promise.allSettled(loaded.values());
+  const report: EngineReport = {
+    backends,
+    providers: describeProviders(platform, backends),
+    candidates: providerCandidates(config.provider, platform),
+    provider: config.provider,
+    threads: config.intraOpThreads,
+    sessions: models.flatMap((m) => (m.status === 'fulfilled' ? [inUse(m.value.model)] : [])),
+  };
+  send({ type: 'report', job, report });
+}
+
 /**
  * Ending the thread while onnxruntime is inside run() aborts the whole process, so shutting
  * down waits for the step in flight: cancel everything, let the schedulers drain, release.
@@ -102,5 +113,6 @@ port.on('message', (message: ToWorker) => {
     running.add(job);
     void job.finally(() => running.delete(job));
   } else if (message.type === 'cancel') jobs.get(message.job)?.abort();
+  else if (message.type === 'describe') void describe(message.job);
   else void shutdown();
 });

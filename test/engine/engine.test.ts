@@ -153,6 +153,51 @@ describe('the engine, running the exported tiny TRM in its worker', () => {
     await expect(e.solve(sudoku(easy), fixed(1))).rejects.toThrow(/inference worker stopped/);
   });
 
+  it('says what onnxruntime offers on this machine and which provider each loaded model runs on', async () => {
+    const e = engine(await tinyModelsDir());
+    const before = await e.describe();
+    expect(before.backends.map((b) => b.name)).toContain('cpu');
+    expect(before.providers.map((p) => p.name)).toEqual(['cpu', 'dml', 'coreml', 'cuda', 'webgpu']);
+    expect(before.providers[0]).toEqual({ name: 'cpu', detected: true, reason: 'always available' });
+    expect(before.candidates.at(-1)?.name).toBe('cpu');
+    expect(before).toMatchObject({ provider: 'auto', threads: 1, sessions: [] });
+
+    const { model } = await e.solve(sudoku(easy), fixed(1));
+    expect((await e.describe()).sessions).toEqual([model]);
+  });
+
+  it('applies new threads and a new accelerator to the next solve without a restart, letting a running one finish', async () => {
+    const e = engine(await tinyModelsDir());
+    await e.solve(sudoku(easy), fixed(1));
+    expect(await e.describe()).toMatchObject({ provider: 'auto', threads: 1, sessions: [{ id: 'tiny-sudoku' }] });
+
+    // A change while a solve runs: that solve keeps its sessions and completes.
+    let changed = false;
+    const { result: running } = await e.solve(sudoku(easy), fixed(12), {
+      onStep: (view) => {
+        if (view.step !== 2) return;
+        e.configure({ provider: 'cpu', threads: 2 });
+        changed = true;
+      },
+    });
+    expect(changed).toBe(true);
+    expect(running.steps).toBe(12);
+    expect(['solved', 'unsolved']).toContain(running.status);
+
+    const fresh = await e.describe();
+    expect(fresh).toMatchObject({ provider: 'cpu', threads: 2, sessions: [] });
+    expect(fresh.candidates).toEqual([{ name: 'cpu', why: 'CPU chosen in settings' }]);
+    const { model: onCpu } = await e.solve(sudoku(easy), fixed(1));
+    expect(onCpu).toMatchObject({ provider: 'cpu', fallbacks: [] });
+    expect((await e.describe()).sessions).toEqual([onCpu]);
+
+    // CUDA: used where this machine has it, else passed over with the reason, never a failure.
+    e.configure({ provider: 'cuda', threads: 1 });
+    const { model: asked } = await e.solve(sudoku(easy), fixed(1));
+    if (asked.provider !== 'cuda') expect(asked.fallbacks.join(' ')).toMatch(/^cuda: /);
+    expect(await e.describe()).toMatchObject({ provider: 'cuda', threads: 1, sessions: [asked] });
+  });
+
   it('answers an empty batch at once', async () => {
     const e = engine(await tinyModelsDir());
     expect(await e.solveMany([], fixed(1), { onResult: () => {} })).toBeNull();
