@@ -15,6 +15,7 @@ import type { BatchRun } from '../main/store/batches.ts';
 import type { RunComparison } from '../main/batch/compare.ts';
 import type { ProgressSnapshot } from '../main/batch/progress.ts';
 import type { BatchReport } from '../main/batch/report.ts';
+import type { EngineReport } from '../main/engine/protocol.ts';
 
 export type { Reply, ApiErrorCode, ApiErrorInfo } from './reply.ts';
 export type { SolveDetail, SolveSummary, TraceStep } from '../main/store/types.ts';
@@ -67,10 +68,12 @@ export interface EngineSettings {
 }
 
 export interface EngineSettingsState {
-  /** What this process's engine started with. */
+  /** What the engine runs with now. */
   active: EngineSettings;
-  /** What the next start will use (the same unless changed since). */
+  /** What is kept for the next start: the same, unless this start was told otherwise (a command-line option). */
   saved: EngineSettings;
+  /** What onnxruntime offers on this machine, and the provider each loaded model runs on. */
+  detected: EngineReport;
 }
 
 export type HaltingPolicy = 'halt' | 'fixed' | 'verified';
@@ -135,7 +138,7 @@ export interface HistoryExport {
 /** Settings kept with the history: `privateMode` stops solves being recorded at all. */
 export type Settings = StoreSettings;
 
-export type { BatchReport, RunComparison, BatchRun };
+export type { BatchReport, RunComparison, BatchRun, EngineReport };
 
 /** A generated puzzle and the text that reads back as it (what solve.start takes). */
 export interface GeneratedPuzzle {
@@ -268,7 +271,10 @@ export const requests = {
   'history.import': request<{ added: number; skipped: number }>()(
     z.object({ text: z.string().max(MAX_HISTORY_IMPORT) }).strict(),
   ),
-  /** The accelerator and thread count; a change is kept in the data folder and applies from the next start. */
+  /**
+   * The accelerator and thread count, with what was detected. A change is kept in the data folder and
+   * applies at once: solves and batches already running finish as they began, the next ones use it.
+   */
   'engine.settings': request<EngineSettingsState>()(noArgs),
   'engine.configure': request<EngineSettingsState>()(
     z

@@ -10,7 +10,8 @@ import { EventBus } from './events.ts';
 import { openHistory } from './history.ts';
 import { batchHandlers } from './batch.ts';
 import { solveHandlers } from './solve.ts';
-import { savedEngineOptions, uiHandlers } from './ui.ts';
+import { engineOptionsOf, engineSettingsHandlers, startingEngineSettings } from './engine-settings.ts';
+import { uiHandlers } from './ui.ts';
 import { appRoot, defaultDataDir } from './paths.ts';
 import { version } from './version.ts';
 
@@ -51,10 +52,11 @@ export function createApp(config: AppConfig): App {
   const history = openHistory(info.dataDir);
   if (history.status) info.history = history.status;
   const events = new EventBus();
+  const engineSettings = startingEngineSettings(dataDir, config.provider);
   const engine = new Engine({
     modelsDir: info.modelsDir,
     extraModelsDirs: [info.userModelsDir],
-    ...savedEngineOptions(dataDir, config.provider),
+    ...engineOptionsOf(engineSettings),
     workerUrl: config.workerUrl,
   });
 
@@ -67,6 +69,7 @@ export function createApp(config: AppConfig): App {
     }),
     ...history.handlers,
     ...uiHandlers(info),
+    ...engineSettingsHandlers(engine, dataDir, engineSettings),
     ...batchHandlers({
       engine,
       events,

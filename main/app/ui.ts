@@ -1,12 +1,9 @@
 // Requests that exist for the UI's convenience: a puzzle to try without a file at hand, a
-// model's card to read beside its facts, adding a model from a folder, and the engine's
-// accelerator and threads (kept in the data folder, used from the next start).
+// model's card to read beside its facts, and adding a model from a folder.
 import { randomInt } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { EngineSettings, ModelImport } from '../../preload/api.ts';
-import { providerChoices } from '../../preload/api.ts';
+import type { ModelImport } from '../../preload/api.ts';
 import { ApiError } from '../../preload/reply.ts';
 import type { ModelEntry } from '../engine/index.ts';
 import { listModels, readCatalog, readManifest } from '../engine/index.ts';
@@ -24,48 +21,17 @@ const mazeShape = {
 /** A card is a page of prose; anything larger is not one. */
 const MAX_CARD_BYTES = 256 * 1024;
 
-const engineFile = (dataDir: string): string => join(dataDir, 'engine.json');
-const defaultEngine: EngineSettings = { provider: 'auto', threads: null };
-
-/** The saved choice, or the defaults where the file is missing or not one we wrote. */
-export function savedEngineSettings(dataDir: string): EngineSettings {
-  let value: Partial<Record<keyof EngineSettings, unknown>>;
-  try {
-    value = JSON.parse(readFileSync(engineFile(dataDir), 'utf8')) as typeof value;
-  } catch {
-    return defaultEngine;
-  }
-  const provider = providerChoices.find((p) => p === value.provider) ?? defaultEngine.provider;
-  const threads =
-    typeof value.threads === 'number' && Number.isInteger(value.threads) && value.threads >= 1 ? value.threads : null;
-  return { provider, threads };
-}
-
-/** The saved choice as Engine options (a provider the caller names wins); default threads are left out. */
-export function savedEngineOptions(
-  dataDir: string,
-  provider?: EngineSettings['provider'],
-): { provider: EngineSettings['provider']; threads?: number } {
-  const saved = savedEngineSettings(dataDir);
-  const chosen = provider ?? saved.provider;
-  return saved.threads === null ? { provider: chosen } : { provider: chosen, threads: saved.threads };
-}
-
 export interface ModelFolders {
   /** The app's own models. */
   modelsDir: string;
   /** Where the user's models go (data folder/models). */
   userModelsDir: string;
-  /** Where the engine settings are kept. */
-  dataDir: string;
 }
 
 export function uiHandlers(
   folders: ModelFolders,
-): Pick<Handlers, 'puzzles.generate' | 'models.card' | 'models.import' | 'engine.settings' | 'engine.configure'> {
-  const { modelsDir, userModelsDir, dataDir } = folders;
-  // Read once, as the engine beside these handlers was made with it.
-  const active = savedEngineSettings(dataDir);
+): Pick<Handlers, 'puzzles.generate' | 'models.card' | 'models.import'> {
+  const { modelsDir, userModelsDir } = folders;
   return {
     async 'puzzles.generate'({ kind, difficulty, seed = randomInt(2 ** 31) }) {
       if (kind === 'sudoku') {
@@ -137,17 +103,6 @@ export function uiHandlers(
         JSON.stringify({ version: 1, models: [...kept, ...added] }, null, 2),
       );
       return result;
-    },
-
-    async 'engine.settings'() {
-      return { active, saved: savedEngineSettings(dataDir) };
-    },
-
-    async 'engine.configure'(change) {
-      const saved = { ...savedEngineSettings(dataDir), ...change };
-      await mkdir(dataDir, { recursive: true });
-      await writeFile(engineFile(dataDir), JSON.stringify(saved, null, 2) + '\n');
-      return { active, saved };
     },
   };
 }

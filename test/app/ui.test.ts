@@ -1,14 +1,13 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { savedEngineOptions, savedEngineSettings, uiHandlers } from '../../main/app/ui.ts';
+import { uiHandlers } from '../../main/app/ui.ts';
 import { parsePuzzleText } from '../../main/puzzles/index.ts';
 import { tinyModelsDir } from '../engine/fixture-models.ts';
 
 describe('the UI requests', () => {
   it('generates the same readable puzzle for the same seed, with fewer givens when harder', async () => {
-    const handlers = uiHandlers({ modelsDir: '/nonexistent', userModelsDir: '/nonexistent', dataDir: '/nonexistent' });
+    const handlers = uiHandlers({ modelsDir: '/nonexistent', userModelsDir: '/nonexistent' });
     const easy = await handlers['puzzles.generate']({ kind: 'sudoku', difficulty: 'easy', seed: 7 });
     const again = await handlers['puzzles.generate']({ kind: 'sudoku', difficulty: 'easy', seed: 7 });
     const hard = await handlers['puzzles.generate']({ kind: 'sudoku', difficulty: 'hard', seed: 7 });
@@ -28,7 +27,7 @@ describe('the UI requests', () => {
     manifest.models[0] = { ...manifest.models[0], card: '../../elsewhere/tiny-sudoku.md' };
     await writeFile(manifestPath, JSON.stringify(manifest));
     await writeFile(join(dir, 'tiny-sudoku.md'), '# Tiny\n\nFor tests.');
-    const handlers = uiHandlers({ modelsDir: dir, userModelsDir: join(dir, 'user'), dataDir: dir });
+    const handlers = uiHandlers({ modelsDir: dir, userModelsDir: join(dir, 'user') });
     expect(await handlers['models.card']({ id: 'tiny-sudoku' })).toEqual({
       id: 'tiny-sudoku',
       markdown: '# Tiny\n\nFor tests.',
@@ -39,7 +38,7 @@ describe('the UI requests', () => {
   it('imports the checked models of a folder into the user’s folder, refusing altered or shipped ones', async () => {
     const appModels = await tinyModelsDir('shipped');
     const userModelsDir = await tinyModelsDir('earlier');
-    const handlers = uiHandlers({ modelsDir: appModels, userModelsDir, dataDir: userModelsDir });
+    const handlers = uiHandlers({ modelsDir: appModels, userModelsDir });
 
     const good = await tinyModelsDir('mine');
     expect(await handlers['models.import']({ folder: good })).toEqual({ imported: ['mine'], refused: [] });
@@ -54,22 +53,5 @@ describe('the UI requests', () => {
     expect(refused.refused[0]?.reason).toMatch(/truncated or replaced/);
     expect((await handlers['models.import']({ folder: appModels })).refused[0]?.reason).toMatch(/ships a model/);
     await expect(handlers['models.import']({ folder: join(good, 'nothing-here') })).rejects.toThrow(/no manifest.json/);
-  });
-
-  it('keeps the accelerator and threads for the next start, and says what this start uses', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'trm-ui-'));
-    const handlers = uiHandlers({ modelsDir: dataDir, userModelsDir: dataDir, dataDir });
-    const defaults = { provider: 'auto', threads: null };
-    expect(await handlers['engine.settings']({})).toEqual({ active: defaults, saved: defaults });
-    expect(await handlers['engine.configure']({ provider: 'cpu', threads: 2 })).toEqual({
-      active: defaults,
-      saved: { provider: 'cpu', threads: 2 },
-    });
-    expect(savedEngineOptions(dataDir)).toEqual({ provider: 'cpu', threads: 2 });
-    expect(savedEngineOptions(dataDir, 'cuda')).toEqual({ provider: 'cuda', threads: 2 });
-    await handlers['engine.configure']({ threads: null });
-    expect(savedEngineOptions(dataDir)).toEqual({ provider: 'cpu' });
-    await writeFile(join(dataDir, 'engine.json'), '{"provider":"quantum","threads":-1}');
-    expect(savedEngineSettings(dataDir)).toEqual(defaults);
   });
 });

@@ -54,10 +54,15 @@ describe('the app in a browser, served by `trm serve`', () => {
     await page.getByRole('link', { name: 'Settings' }).click();
     await expect.poll(() => page.getByText('local browser mode').count(), coreAnswer).toBe(1);
     expect(await page.getByText('Nothing leaves this machine.').count()).toBe(1);
+    // What the real engine detected on this machine: the CPU at least, each other provider with its reason.
+    const accelerators = page.getByRole('list', { name: 'Accelerators on this machine' });
+    await expect.poll(() => accelerators.getByRole('listitem').count(), coreAnswer).toBe(5);
+    expect(await page.locator('#engine-detected').textContent()).toMatch(/^\s*Detected:\s*CPU\b/);
     await page.getByLabel('Run models on').selectOption('cpu');
     await page.getByLabel('Threads').fill('2');
-    await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('Saved: the next start of the app uses CPU with 2 threads.').waitFor();
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.getByText('Applied: models now run on CPU with 2 threads.').waitFor();
+    expect(await page.getByText(/^Running with/).textContent()).toBe('Running with CPU with 2 threads.');
     await screenshot(page, 'settings-light');
   });
 

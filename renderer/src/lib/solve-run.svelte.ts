@@ -1,7 +1,6 @@
 // The solve the UI is following: its steps as they stream in, then the outcome. Lives as
 // long as the screen, so the event stream is already open when a solve starts.
 import type { SolveOutcome, SolveStep, TrmApi } from '../../../preload/api.ts';
-import { engineSeen } from './engine-seen.svelte.ts';
 
 export class SolveRun {
   steps = $state<SolveStep[]>([]);
@@ -43,10 +42,8 @@ export class SolveRun {
       return;
     }
     if (event.solveId !== this.solveId) return;
-    if ('status' in event) {
-      this.outcome = event;
-      if ('model' in event) engineSeen.model = event.model;
-    } else this.steps.push(event);
+    if ('status' in event) this.outcome = event;
+    else this.steps.push(event);
   }
 
   dispose(): void {
