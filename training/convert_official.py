@@ -38,7 +38,7 @@ def config_from_official(arch, state, kind):
         seq_len = state["L_level.layers.0.mlp_t.gate_up_proj.weight"].shape[1] - PREFIX
     else:
         seq_len = SEQ_LEN[kind]
-    return TRMConfig(vocab=state["embed_tokens.embedding_weight"].shape[0], seq_len=seq_len, hidden=arch["hidden_size"],
+    return TRMConfig(kind=kind, vocab=state["embed_tokens.embedding_weight"].shape[0], seq_len=seq_len, hidden=arch["hidden_size"],
                      variant="mlp" if mlp else "attention", heads=None if mlp else arch["num_heads"],
                      layers=arch["L_layers"], T=arch["H_cycles"], n=arch["L_cycles"],
                      halt_max_steps=arch["halt_max_steps"], expansion=arch.get("expansion", 4),
@@ -72,7 +72,7 @@ def main():
     path = export_onnx(model, Path(args.models) / f"{args.id}.onnx")
     if args.manifest:
         training = {"data": "official TinyRecursiveModels checkpoint", "checkpoint": str(args.checkpoint)}
-        update_manifest(manifest_entry(model, path, args.id, args.kind, training), Path(args.models) / "manifest.json")
+        update_manifest(manifest_entry(model, path, args.id, training), Path(args.models) / "manifest.json")
     print(path)
 
 

@@ -1,12 +1,14 @@
-"""Measure a Sudoku TRM: solved rate, exact match and cell accuracy after a fixed number of
-supervision steps and under halting policies, binned by number of givens.
+"""Measure a TRM: solved rate, exact match and cell accuracy after a fixed number of
+supervision steps and under halting policies, binned by difficulty (Sudoku: givens; maze:
+shortest-path length).
 
   /usr/bin/python3 training/evaluate.py --checkpoint training/checkpoints/X.pt [--per-bin 300]
-  /usr/bin/python3 training/evaluate.py --checkpoint X.pt --file puzzles.csv   # any app-readable file
+  /usr/bin/python3 training/evaluate.py --checkpoint X.pt --file puzzles.csv   # any app-readable Sudoku file
 
-Solved = a valid grid consistent with the givens (any valid answer counts, so non-unique
-puzzles are scored fairly); exact = equal to the reference answer; cell accuracy = share of
-blank cells equal to the reference answer.
+Solved: Sudoku = a valid grid consistent with the givens (any valid answer counts, so
+non-unique puzzles are scored fairly); maze = a path from S to G through open cells, as short as
+breadth-first search, nothing else changed. Exact = equal to the reference answer; cell
+accuracy = share of the cells to fill (Sudoku blanks, maze open cells) equal to the reference.
 """
 import argparse
 import csv
@@ -18,20 +20,9 @@ import numpy as np
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from data.sudoku import SudokuSource, from_tokens, is_valid_solution, make_bank, to_tokens  # noqa: E402
+from tasks import HELDOUT_SEED, TASKS  # noqa: E402
 
-HELDOUT_SEED = 20251004  # never used for training banks
-HELDOUT_BANK = 600
-BINS = ((17, 21), (22, 29), (30, 50))
 STEPS = (1, 2, 4, 8, 16)
-CACHE = Path(__file__).resolve().parent / "runs" / "cache"
-
-
-def heldout_set(per_bin, bins=BINS):
-    """Fixed held-out puzzles: same seed -> same puzzles, from a bank no training run draws from."""
-    source = SudokuSource(make_bank(HELDOUT_BANK, HELDOUT_SEED, CACHE), seed=HELDOUT_SEED)
-    parts = [source.sample(per_bin, givens=b) for b in bins]
-    return np.concatenate([p for p, _ in parts]), np.concatenate([s for _, s in parts])
 
 
 PUZZLE_COLUMNS = ("question", "quizzes", "quiz", "puzzle", "puzzles")
@@ -80,76 +71,75 @@ def read_puzzle_file(path):
 
 
 @torch.no_grad()
-def rollout(model, puzzles, max_steps, chunk=256):
-    """Run max_steps supervision steps; returns answers [steps,N,81] (digits, 0 = invalid) and q [steps,N]."""
+def rollout(model, tokens, max_steps, chunk=256):
+    """Run max_steps supervision steps; returns predicted tokens [steps,N,L] and q_halt [steps,N]."""
     answers, qs = [], []
     device = next(model.parameters()).device
-    for i in range(0, len(puzzles), chunk):
-        tokens = torch.from_numpy(to_tokens(puzzles[i:i + chunk])).to(device)
-        B = tokens.shape[0]
-        S, D = model.cfg.state_len, model.cfg.hidden
+    for i in range(0, len(tokens), chunk):
+        batch = torch.from_numpy(np.asarray(tokens[i:i + chunk], dtype=np.int64)).to(device)
+        B, S, D = batch.shape[0], model.cfg.state_len, model.cfg.hidden
         y = z = torch.zeros(B, S, D, device=device)
         reset = torch.ones(B, dtype=torch.bool, device=device)
         a, q = [], []
         for _ in range(max_steps):
-            y, z, logits, q_halt = model(tokens, y, z, reset)
+            y, z, logits, q_halt = model(batch, y, z, reset)
             reset = torch.zeros_like(reset)
-            a.append(from_tokens(logits.argmax(-1).cpu().numpy()))
+            a.append(logits.argmax(-1).cpu().numpy())
             q.append(q_halt.cpu().numpy())
         answers.append(np.stack(a))
         qs.append(np.stack(q))
     return np.concatenate(answers, 1), np.concatenate(qs, 1)
 
 
-def policies(answers, qs, puzzles, steps=STEPS):
-    """{policy: (chosen answers [N,81], steps used [N])}: fixed step counts, halting at the first
-    q_halt > 0, and stopping at the first answer that verifies (else the last step)."""
+def policies(task, answers, qs, tokens, steps=STEPS):
+    """{policy: (chosen answers [N,L], steps used [N], solved [N])}: fixed step counts, halting at
+    the first q_halt > 0, and stopping at the first answer that verifies (else the last step)."""
     max_steps, N = qs.shape
     rows = np.arange(N)
-    # names follow the app's halting policies (preload/api.ts): fixed, halt (its default), verified
-    out = {f"fixed {k}": (answers[k - 1], np.full(N, k)) for k in steps if k <= max_steps}
+    solved = np.stack([task.solved(a, tokens) for a in answers])
+    # names follow the app's halting policies (preload/api.ts): fixed, halt, verified (its default)
+    out = {f"fixed {k}": (answers[k - 1], np.full(N, k), solved[k - 1]) for k in steps if k <= max_steps}
     first = lambda hit: np.where(hit.any(0), hit.argmax(0), max_steps - 1)  # noqa: E731
-    stop = first(qs > 0)
-    out[f"halt max {max_steps}"] = (answers[stop, rows], stop + 1)  # first q_halt > 0
-    valid = np.stack([is_valid_solution(a, puzzles) for a in answers])
-    stop = first(valid)
-    out[f"verified max {max_steps}"] = (answers[stop, rows], stop + 1)  # first valid answer
+    for name, hit in ((f"halt max {max_steps}", qs > 0), (f"verified max {max_steps}", solved)):
+        stop = first(hit)
+        out[name] = (answers[stop, rows], stop + 1, solved[stop, rows])
     return out
 
 
-def score(answer, used, puzzles, solutions):
-    solved = is_valid_solution(answer, puzzles)
-    result = {"puzzles": int(len(puzzles)), "solvedRate": float(solved.mean()), "meanSteps": float(used.mean())}
-    if solutions is not None:
-        blank = puzzles == 0
-        result["exactRate"] = float((answer == solutions).all(1).mean())
-        result["cellAccuracy"] = float(((answer == solutions) & blank).sum() / max(blank.sum(), 1))
+def score(task, answer, used, solved, tokens, labels):
+    result = {"puzzles": int(len(tokens)), "solvedRate": float(solved.mean()), "meanSteps": float(used.mean())}
+    if labels is not None:
+        scored = task.scored_cells(tokens)
+        result["exactRate"] = float((answer == labels).all(1).mean())
+        result["cellAccuracy"] = float(((answer == labels) & scored).sum() / max(scored.sum(), 1))
     return result
 
 
-def evaluate(model, puzzles, solutions, set_name, max_steps=16, bins=BINS, steps=STEPS):
-    """Manifest-shaped accuracy list: one entry per policy, each with one row per givens bin."""
+def evaluate(model, tokens, labels, set_name, max_steps=16, bins=None, steps=STEPS, task=None):
+    """Manifest-shaped accuracy list: one entry per policy, each with one row per difficulty bin."""
+    task = task or TASKS[model.cfg.kind]
     model.eval()
-    answers, qs = rollout(model, puzzles, max_steps)
-    givens = (puzzles > 0).sum(1)
+    answers, qs = rollout(model, tokens, max_steps)
+    values = task.bin_values(tokens)
     table = []
-    for name, (answer, used) in policies(answers, qs, puzzles, steps).items():
+    for name, (answer, used, solved) in policies(task, answers, qs, tokens, steps).items():
         rows = []
-        for lo, hi in bins:
-            m = (givens >= lo) & (givens <= hi)
+        for lo, hi in bins or task.bins:
+            m = (values >= lo) & (values <= hi)
             if m.any():
-                rows.append({"givens": f"{lo}-{hi}",
-                             **score(answer[m], used[m], puzzles[m], None if solutions is None else solutions[m])})
+                rows.append({task.bin_key: f"{lo}-{hi}", **score(task, answer[m], used[m], solved[m], tokens[m],
+                                                                  None if labels is None else labels[m])})
         table.append({"set": set_name, "policy": name, "bins": rows})
     return table
 
 
 def markdown(table):
-    lines = ["| set | policy | givens | puzzles | solved | exact | cell acc | mean steps |", "|---|---|---|---|---|---|---|---|"]
+    key = next((k for k in ("givens", "pathLength") if table and k in table[0]["bins"][0]), "givens")
+    lines = [f"| set | policy | {key} | puzzles | solved | exact | cell acc | mean steps |", "|---|---|---|---|---|---|---|---|"]
     pct = lambda v: "-" if v is None else f"{100 * v:.1f}%"  # noqa: E731
     for entry in table:
         for b in entry["bins"]:
-            lines.append(f"| {entry['set']} | {entry['policy']} | {b['givens']} | {b['puzzles']} | {pct(b['solvedRate'])} | "
+            lines.append(f"| {entry['set']} | {entry['policy']} | {b[key]} | {b['puzzles']} | {pct(b['solvedRate'])} | "
                          f"{pct(b.get('exactRate'))} | {pct(b.get('cellAccuracy'))} | {b['meanSteps']:.2f} |")
     return "\n".join(lines)
 
@@ -160,8 +150,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--checkpoint", required=True)
     ap.add_argument("--raw", action="store_true", help="use the raw weights instead of the EMA weights")
-    ap.add_argument("--per-bin", type=int, default=300, help="held-out puzzles per givens bin")
-    ap.add_argument("--file", action="append", default=[], help="also evaluate a puzzle file (repeatable)")
+    ap.add_argument("--per-bin", type=int, default=300, help="held-out puzzles per difficulty bin")
+    ap.add_argument("--file", action="append", default=[], help="also evaluate a Sudoku file (repeatable)")
     ap.add_argument("--no-heldout", action="store_true")
     ap.add_argument("--max-steps", type=int, default=16)
     ap.add_argument("--threads", type=int, default=1)
@@ -169,13 +159,16 @@ def main():
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     model = load_model(args.checkpoint, ema=not args.raw)
+    task = TASKS[model.cfg.kind]
+    if args.file and task.kind != "sudoku":
+        ap.error("--file reads Sudoku files only")
     table = []
     if not args.no_heldout:
-        p, s = heldout_set(args.per_bin)
-        table += evaluate(model, p, s, f"heldout-seed{HELDOUT_SEED}", args.max_steps)
+        table += evaluate(model, *task.heldout(args.per_bin), f"heldout-seed{HELDOUT_SEED}", args.max_steps)
     for f in args.file:
         p, s = read_puzzle_file(f)
-        table += evaluate(model, p, s, Path(f).name, args.max_steps)
+        table += evaluate(model, task.to_tokens(p), None if s is None else task.to_tokens(s), Path(f).name,
+                          args.max_steps)
     print(markdown(table))
     if args.json:
         Path(args.json).write_text(json.dumps(table, indent=1))

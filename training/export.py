@@ -1,8 +1,8 @@
 """Export one TRM supervision step to ONNX (the app's model contract) and register it.
 
-  /usr/bin/python3 training/export.py --checkpoint training/checkpoints/X.pt --id sudoku-mlp-d128 \
+  /usr/bin/python3 training/export.py --checkpoint training/checkpoints/X.pt --id sudoku-mlp-d64 \
       --accuracy eval.json --hardware "2 shared CPU cores" --data "..."    # -> models/<id>.onnx + manifest
-  /usr/bin/python3 training/export.py --parity       # -> test/fixtures/parity/tiny-sudoku.{onnx,parity.json}
+  /usr/bin/python3 training/export.py --parity       # -> test/fixtures/parity/tiny-{sudoku,maze}.{onnx,parity.json}
 
 Graph: tokens int64 [B,L], y/z float32 [B,S,D], reset bool [B] (+ puzzle_id int64 [B] for models
 with per-puzzle embeddings) -> y_next, z_next [B,S,D], logits [B,L,V], q_halt [B]. Batch is the only
@@ -61,10 +61,10 @@ def sha256(path):
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
-def manifest_entry(model, onnx_path, model_id, kind="sudoku", training=None, accuracy=None):
+def manifest_entry(model, onnx_path, model_id, training=None, accuracy=None):
     cfg = model.cfg
     return {
-        "id": model_id, "kind": kind, "file": Path(onnx_path).name, "sha256": sha256(onnx_path),
+        "id": model_id, "kind": cfg.kind, "file": Path(onnx_path).name, "sha256": sha256(onnx_path),
         "bytes": Path(onnx_path).stat().st_size, "parameters": count_parameters(model),
         "architecture": {"variant": cfg.variant, "hidden": cfg.hidden,
                          "heads": cfg.heads if cfg.variant == "attention" else None,
@@ -102,28 +102,43 @@ def parity_steps(model, tokens, steps=3):
     return out
 
 
-def write_parity_fixture(folder, batch=2, min_margin=2e-3):
-    """A tiny random Sudoku model and its outputs for 3 steps, replayed by test/training/parity.test.ts.
+def fixture_puzzles(kind, batch):
+    """A few real puzzles of the kind, as tokens, for parity fixtures."""
+    if kind == "sudoku":
+        from data.sudoku import SudokuSource, make_bank, to_tokens
+        puzzles, _ = SudokuSource(make_bank(4, 7), givens=(25, 40), seed=7).sample(batch)
+        return torch.from_numpy(to_tokens(puzzles))
+    from data.maze import MazeSource
+    return torch.from_numpy(MazeSource(sizes=(6, 12), paths=(1, 30), seed=7).sample(batch)[0])
+
+
+PARITY_MODELS = {  # tiny random models, one per architecture the app runs
+    "sudoku": dict(kind="sudoku", hidden=32, T=2, n=2, halt_max_steps=4, expansion=1.0),
+    "maze": dict(kind="maze", vocab=6, seq_len=900, variant="attention", heads=2, hidden=16, T=1, n=2,
+                 halt_max_steps=4, expansion=1.0),
+}
+
+
+def write_parity_fixture(folder, kind="sudoku", batch=2, min_margin=2e-3):
+    """A tiny random model and its outputs for 3 steps, replayed by test/training/parity.test.ts.
     Seeds are tried until every argmax wins by `min_margin`, so the TypeScript check of identical
     argmax cannot flip on float rounding."""
-    from data.sudoku import SudokuSource, make_bank, to_tokens
-
-    puzzles, _ = SudokuSource(make_bank(4, 7), givens=(25, 40), seed=7).sample(batch)
-    tokens = torch.from_numpy(to_tokens(puzzles))
+    tokens = fixture_puzzles(kind, batch)
     for seed in range(100):
         torch.manual_seed(seed)
-        model = TRM(TRMConfig(hidden=32, T=2, n=2, halt_max_steps=4, expansion=1.0)).eval()
+        model = TRM(TRMConfig(**PARITY_MODELS[kind])).eval()
         steps = parity_steps(model, tokens)
         top2 = torch.stack([l.topk(2, dim=-1).values for l, _ in steps])
         if (top2[..., 0] - top2[..., 1]).min() >= min_margin:
             break
-    folder = Path(folder)
-    export_onnx(model, folder / "tiny-sudoku.onnx")
+    folder, name = Path(folder), f"tiny-{kind}"
+    export_onnx(model, folder / f"{name}.onnx")
     rnd = lambda t: np.round(t.numpy().astype(np.float64), 6).tolist()  # noqa: E731
-    fixture = {"model": "tiny-sudoku.onnx", "stateShape": [model.cfg.state_len, model.cfg.hidden], "vocab": 11,
-               "seqLen": 81, "tokens": tokens.tolist(),
+    cfg = model.cfg
+    fixture = {"model": f"{name}.onnx", "kind": kind, "stateShape": [cfg.state_len, cfg.hidden], "vocab": cfg.vocab,
+               "seqLen": cfg.seq_len, "tokens": tokens.tolist(),
                "steps": [{"logits": rnd(logits), "q_halt": rnd(q)} for logits, q in steps]}
-    (folder / "tiny-sudoku.parity.json").write_text(json.dumps(fixture, separators=(",", ":")))
+    (folder / f"{name}.parity.json").write_text(json.dumps(fixture, separators=(",", ":")))
     return model, fixture
 
 
@@ -133,7 +148,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--parity", action="store_true", help="write the TypeScript parity fixture and stop")
     ap.add_argument("--checkpoint", help="training checkpoint (its EMA weights are exported)")
-    ap.add_argument("--id", help="model id, e.g. sudoku-mlp-d128")
+    ap.add_argument("--id", help="model id, e.g. sudoku-mlp-d64 or maze-attn-d64")
     ap.add_argument("--models", default=str(ROOT / "models"))
     ap.add_argument("--accuracy", help="JSON from evaluate.py --json")
     ap.add_argument("--hardware", default="")
@@ -141,7 +156,8 @@ def main():
     ap.add_argument("--commit-checkpoint", help="repo-relative path of the checkpoint that resumes this run")
     args = ap.parse_args()
     if args.parity:
-        write_parity_fixture(ROOT / "test" / "fixtures" / "parity")
+        for kind in PARITY_MODELS:
+            write_parity_fixture(ROOT / "test" / "fixtures" / "parity", kind)
         return
     ck = torch.load(args.checkpoint, map_location="cpu")
     model = load_model(args.checkpoint)
@@ -150,7 +166,7 @@ def main():
                 "wallSeconds": round(ck["wall"], 1), "preset": ck["cfg"]["preset"],
                 "checkpoint": args.commit_checkpoint or str(Path(args.checkpoint))}
     accuracy = json.loads(Path(args.accuracy).read_text()) if args.accuracy else []
-    entry = manifest_entry(model, onnx_path, args.id, ck["cfg"].get("kind", "sudoku"), training, accuracy)
+    entry = manifest_entry(model, onnx_path, args.id, training, accuracy)
     update_manifest(entry, Path(args.models) / "manifest.json")
     print(json.dumps({k: entry[k] for k in ("id", "file", "sha256", "bytes", "parameters")}))
 

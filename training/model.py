@@ -18,6 +18,7 @@ RMS_EPS = 1e-5
 
 @dataclass
 class TRMConfig:
+    kind: str = "sudoku"  # the puzzle kind its tokens encode (main/puzzles)
     vocab: int = 11
     seq_len: int = 81
     hidden: int = 512
@@ -91,9 +92,13 @@ class Attention(nn.Module):
         q = q * cos + rotate_half(q) * sin
         k = k * cos + rotate_half(k) * sin
         q, k, v = (t.transpose(1, 2) for t in (q, k, v))  # [B, H, S, hd]
-        # explicit softmax attention: exports to plain ONNX ops and runs on torch 1.13
-        att = torch.softmax((q @ k.transpose(-1, -2)) / math.sqrt(self.head_dim), dim=-1)
-        return self.o_proj((att @ v).transpose(1, 2).reshape(B, S, D))
+        if x.is_cuda and hasattr(F, "scaled_dot_product_attention"):
+            # fused kernel on GPU (torch 2.x): never materialises the [B, H, S, S] scores
+            out = F.scaled_dot_product_attention(q, k, v)
+        else:  # explicit softmax attention: exports to plain ONNX ops and runs on torch 1.13
+            att = torch.softmax((q @ k.transpose(-1, -2)) / math.sqrt(self.head_dim), dim=-1)
+            out = att @ v
+        return self.o_proj(out.transpose(1, 2).reshape(B, S, D))
 
 
 class Block(nn.Module):

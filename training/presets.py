@@ -1,6 +1,7 @@
 """Named training configurations. A preset is plain data; train.py flags override any field."""
 
 SUDOKU = dict(kind="sudoku", vocab=11, seq_len=81)
+MAZE = dict(kind="maze", vocab=6, seq_len=900, variant="attention")
 
 PRESETS = {
     # CI: a few seconds on one core, just proves the loop runs end to end
@@ -16,11 +17,31 @@ PRESETS = {
     "gpu": dict(SUDOKU, variant="mlp", hidden=512, T=3, n=6, halt_max_steps=16, batch=768, lr=3e-4,
                 weight_decay=1.0, warmup=300, ema=0.999, bank=2000, givens=(17, 50), minutes=9.0,
                 ckpt_minutes=3.0, eval_minutes=3.0, eval_puzzles=128, bf16=True, compile=True),
+    # mazes (training/data/maze.py): `sizes` = side lengths drawn, `paths` = shortest-route lengths
+    "maze-tiny": dict(MAZE, hidden=32, heads=2, T=1, n=1, halt_max_steps=2, batch=4, lr=1e-3, weight_decay=0.1,
+                      warmup=5, ema=0.9, sizes=(6, 10), paths=(1, 20), minutes=0.2, ckpt_minutes=1.0,
+                      eval_minutes=0.0, eval_puzzles=4),
+    # 2 shared CPU cores: one attention head (the [B,H,916,916] score tensors dominate the cost on
+    # CPU, so heads cost more than width); sizes chosen by training/compare.py --preset maze-cpu
+    "maze-cpu": dict(MAZE, hidden=64, heads=1, T=2, n=2, halt_max_steps=16, batch=8, lr=1e-3, weight_decay=0.1,
+                     warmup=30, ema=0.999, sizes=(8, 30), paths=(1, 10_000), minutes=60.0, ckpt_minutes=10.0,
+                     eval_minutes=10.0, eval_puzzles=32),
+    # one H200, <= 10 minutes: the paper's maze model (attention, T=3, n=4 as in the official
+    # commands), larger lr for the short run; continues a maze-cpu checkpoint with --resume
+    "maze-gpu": dict(MAZE, hidden=512, heads=8, T=3, n=4, halt_max_steps=16, batch=128, lr=3e-4, weight_decay=1.0,
+                     warmup=200, ema=0.999, sizes=(8, 30), paths=(1, 10_000), minutes=9.0, ckpt_minutes=3.0,
+                     eval_minutes=3.0, eval_puzzles=64, bf16=True, compile=True),
 }
 
-# Candidates for the `cpu` preset (README.md: same CPU-time budget each, compared on held-out puzzles)
+# Candidates for the CPU presets (README.md: same CPU-time budget each, compared on held-out puzzles)
 CPU_CANDIDATES = {
-    "d64-T2n2-b64": dict(hidden=64, T=2, n=2, batch=64),
-    "d128-T2n2-b64": dict(hidden=128, T=2, n=2, batch=64),
-    "d128-T1n3-b64": dict(hidden=128, T=1, n=3, batch=64),
+    "cpu": {
+        "d64-T2n2-b64": dict(hidden=64, T=2, n=2, batch=64),
+        "d128-T2n2-b64": dict(hidden=128, T=2, n=2, batch=64),
+        "d128-T1n3-b64": dict(hidden=128, T=1, n=3, batch=64),
+    },
+    "maze-cpu": {
+        "attn-d64h1-T2n2-b8": dict(hidden=64, heads=1, T=2, n=2, batch=8),
+        "attn-d32h1-T2n2-b8": dict(hidden=32, heads=1, T=2, n=2, batch=8),
+    },
 }

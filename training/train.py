@@ -19,12 +19,11 @@ import torch
 import torch.nn.functional as F
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from data.sudoku import SudokuSource, make_bank, to_tokens  # noqa: E402
-from evaluate import CACHE, evaluate, heldout_set  # noqa: E402
+from evaluate import evaluate  # noqa: E402
 from model import TRM, TRMConfig, count_parameters  # noqa: E402
 from presets import PRESETS  # noqa: E402
+from tasks import TASKS  # noqa: E402
 
-TRAIN_SEED = 1  # bank seed for training puzzles; held-out sets use evaluate.HELDOUT_SEED
 MODEL_FIELDS = set(TRMConfig.__dataclass_fields__)
 
 
@@ -42,7 +41,8 @@ class Trainer:
         self.model = TRM(TRMConfig(**{k: v for k, v in cfg.items() if k in MODEL_FIELDS})).to(device)
         self.ema = copy.deepcopy(self.model).requires_grad_(False)
         self.opt = make_optimizer(self.model, cfg["lr"], cfg["weight_decay"])
-        self.source = SudokuSource(make_bank(cfg["bank"], TRAIN_SEED, CACHE), tuple(cfg["givens"]), cfg["seed"])
+        self.task = TASKS[cfg["kind"]]
+        self.source = self.task.source(cfg)
         self.step = self.puzzle_steps = self.puzzles = 0
         self.wall = self.cpu = 0.0  # accumulated over resumes
         B, S, D, L = cfg["batch"], self.model.cfg.state_len, cfg["hidden"], cfg["seq_len"]
@@ -62,8 +62,8 @@ class Trainer:
         idx = c["halted"].nonzero().flatten()
         if len(idx):
             puzzle, solution = self.source.sample(len(idx))
-            c["tokens"][idx] = torch.from_numpy(to_tokens(puzzle)).to(self.device)
-            c["labels"][idx] = torch.from_numpy(to_tokens(solution)).to(self.device)
+            c["tokens"][idx] = torch.from_numpy(self.task.to_tokens(puzzle)).to(self.device)
+            c["labels"][idx] = torch.from_numpy(self.task.to_tokens(solution)).to(self.device)
             c["steps"][idx] = 0
             self.puzzles += len(idx)
         return c["halted"].clone()
@@ -163,7 +163,10 @@ def main():
                       ("lr", float), ("weight_decay", float), ("warmup", int), ("ema", float), ("bank", int),
                       ("ckpt_minutes", float), ("eval_minutes", float), ("eval_puzzles", int), ("seed", int)):
         ap.add_argument("--" + name.replace("_", "-"), dest=name, type=typ)
-    ap.add_argument("--givens", type=int, nargs=2)
+    ap.add_argument("--givens", type=int, nargs=2, help="Sudoku: givens drawn for training")
+    ap.add_argument("--sizes", type=int, nargs=2, help="maze: side lengths drawn for training")
+    ap.add_argument("--paths", type=int, nargs=2, help="maze: shortest-route lengths drawn for training")
+    ap.add_argument("--heads", type=int)
     ap.add_argument("--log-every", type=int, default=20)
     args = ap.parse_args()
 
@@ -172,7 +175,7 @@ def main():
     ck = torch.load(args.resume, map_location="cpu") if args.resume else None
     cfg = build_config(args)
     if ck is not None:  # architecture always comes from the checkpoint
-        cfg.update({k: ck["cfg"][k] for k in MODEL_FIELDS | {"kind"} if k in ck["cfg"]})
+        cfg.update({k: ck["cfg"][k] for k in MODEL_FIELDS if k in ck["cfg"]})
     trainer = Trainer(cfg, device)
     if ck is not None:
         same = all(ck["cfg"].get(k) == cfg[k] for k in ("batch", "preset"))
@@ -184,13 +187,15 @@ def main():
     log = open(out / "log.jsonl", "a")
     print(f"{count_parameters(trainer.model):,} parameters, device {device}, bf16 {trainer.bf16}", flush=True)
 
-    eval_set = heldout_set(cfg["eval_puzzles"]) if cfg["eval_minutes"] > 0 else None
+    task = trainer.task
+    eval_set = task.heldout(cfg["eval_puzzles"]) if cfg["eval_minutes"] > 0 else None
 
     def run_eval():
         table = evaluate(trainer.ema, *eval_set, "heldout", max_steps=cfg["halt_max_steps"], steps=())
+        key = task.bin_key
         rec = dict(step=trainer.step, wall=trainer.wall, cpu=trainer.cpu, puzzle_steps=trainer.puzzle_steps,
-                   eval={f"{e['policy']} {b['givens']}": round(b["solvedRate"], 4) for e in table for b in e["bins"]},
-                   eval_cell={b["givens"]: round(b["cellAccuracy"], 4) for b in table[0]["bins"]})
+                   eval={f"{e['policy']} {b[key]}": round(b["solvedRate"], 4) for e in table for b in e["bins"]},
+                   eval_cell={b[key]: round(b["cellAccuracy"], 4) for b in table[0]["bins"]})
         print(json.dumps(rec), flush=True)
         log.write(json.dumps(rec) + "\n")
         log.flush()

@@ -1,11 +1,11 @@
 // Python (PyTorch) and TypeScript (onnxruntime-node) must agree on the exported TRM step:
-// replays the fixture written by `training/export.py --parity` for 3 supervision steps.
+// replays the fixtures written by `training/export.py --parity` for 3 supervision steps, one
+// per architecture the app runs (Sudoku: sequence-mixing MLP; maze: RoPE attention).
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import { parityDir, readParityFixture } from '../engine/fixture-models.ts';
 
-const fixture = await readParityFixture();
 
 function argmax(values: ArrayLike<number>, from: number, count: number): number {
   let best = 0;
@@ -13,8 +13,9 @@ function argmax(values: ArrayLike<number>, from: number, count: number): number 
   return best;
 }
 
-describe('exported TRM step matches PyTorch', () => {
+describe.each(['sudoku', 'maze'] as const)('exported %s TRM step matches PyTorch', (kind) => {
   it('gives the same logits, argmax and q_halt for 3 steps', async () => {
+    const fixture = await readParityFixture(kind);
     const session = await ort.InferenceSession.create(join(parityDir, fixture.model));
     const batch = fixture.tokens.length;
     const [S, D] = fixture.stateShape;

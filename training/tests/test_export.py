@@ -28,11 +28,16 @@ def test_export_contract(tmp_path):
     assert models[1]["sha256"] == entry["sha256"] and len(entry["sha256"]) == 64
 
 
-def test_parity_fixture(tmp_path):
+def test_parity_fixtures(tmp_path):
     model, fixture = write_parity_fixture(tmp_path)
     assert (tmp_path / "tiny-sudoku.onnx").exists() and len(fixture["steps"]) == 3
     assert (tmp_path / "tiny-sudoku.parity.json").stat().st_size < 300_000
     assert len(fixture["tokens"][0]) == 81 and len(fixture["steps"][0]["logits"][0][0]) == 11
+    model, fixture = write_parity_fixture(tmp_path, "maze")
+    assert model.cfg.variant == "attention" and fixture["kind"] == "maze"
+    assert len(fixture["tokens"][0]) == 900 and len(fixture["steps"][0]["logits"][0][0]) == 6
+    entry = manifest_entry(model, tmp_path / "tiny-maze.onnx", "maze-test")
+    assert entry["kind"] == "maze" and entry["stateShape"] == [916, 16] and entry["architecture"]["heads"] == 2
 
 
 def official_layout(model, prefix="_orig_mod.model.inner."):

@@ -3,7 +3,7 @@ from types import SimpleNamespace
 import numpy as np
 import torch
 
-from data.sudoku import SudokuSource, make_bank
+from data.sudoku import SudokuSource, make_bank, to_tokens
 from evaluate import evaluate
 from train import Trainer, build_config, save
 
@@ -33,7 +33,7 @@ def test_tiny_model_overfits_8_puzzles():
     for _ in range(80):
         m = trainer.train_step()
     assert m["cell_acc"] > 0.98, m
-    table = evaluate(trainer.ema, puzzles, solutions, "train8", max_steps=2, steps=(2,))
+    table = evaluate(trainer.ema, to_tokens(puzzles), to_tokens(solutions), "train8", max_steps=2, steps=(2,))
     assert table[0]["bins"][0]["cellAccuracy"] > 0.95, table
 
 
@@ -64,3 +64,9 @@ def test_gpu_preset_runs_at_tiny_size_on_cpu(tmp_path):
     other = Trainer(config("gpu", hidden=32, T=1, n=1, batch=8, bank=8), torch.device("cpu"))
     other.load(torch.load(tmp_path / "g.pt"), exact=False)
     assert other.step == 2 and np.isfinite(other.train_step()["loss"])
+
+
+def test_maze_gpu_preset_runs_at_tiny_size_on_cpu():
+    cfg = config("maze-gpu", hidden=32, heads=2, T=1, n=1, batch=2, sizes=(6, 10))
+    assert cfg["kind"] == "maze" and cfg["bf16"] and cfg["compile"]
+    assert np.isfinite(Trainer(cfg, torch.device("cpu")).train_step()["loss"])

@@ -1,0 +1,198 @@
+"""Mazes made on the fly, in the token layout the app uses (30x30 row-major, V=6).
+
+Tokens: 1 wall `#`, 2 open ` `, 3 start `S`, 4 goal `G`, 5 path `o` (0 = pad, unused). A maze
+smaller than 30x30 sits in the top-left corner with walls around it, as in the app; the eight
+symmetries of the whole 30x30 square are applied afterwards, so the model sees small mazes in
+every corner (the app's voting turns the whole square too).
+
+Styles: `perfect` (randomised depth-first walk: one route between any two cells, long winding
+paths), `braided` (a perfect maze with some dead ends opened: loops, several routes) and `rooms`
+(open floor split by walls with doors, strewn with obstacles). The label marks one shortest
+path, chosen by a fixed tie-break (breadth-first search exploring up, down, left, right), so
+the answer is a function of the maze the model sees.
+"""
+from collections import deque
+
+import numpy as np
+
+WALL, OPEN, START, GOAL, PATH = 1, 2, 3, 4, 5
+SIZE = 30
+L, V = SIZE * SIZE, 6
+STYLES = ("perfect", "braided", "rooms")
+MOVES = ((-1, 0), (1, 0), (0, -1), (0, 1))
+
+
+def perfect(size, rng):
+    """Rooms at odd coordinates joined by a random depth-first walk; walls elsewhere."""
+    g = np.full((size, size), WALL, dtype=np.int64)
+    last = size - 3 if size % 2 == 0 else size - 2  # an even size leaves a thicker far wall
+    g[1, 1] = OPEN
+    stack = [(1, 1)]
+    while stack:
+        r, c = stack[-1]
+        options = [(r + 2 * dr, c + 2 * dc) for dr, dc in MOVES]
+        options = [(a, b) for a, b in options if 1 <= a <= last and 1 <= b <= last and g[a, b] == WALL]
+        if not options:
+            stack.pop()
+            continue
+        a, b = options[rng.integers(len(options))]
+        g[(r + a) // 2, (c + b) // 2] = OPEN
+        g[a, b] = OPEN
+        stack.append((a, b))
+    return g
+
+
+def braided(size, rng, share=None):
+    """A perfect maze with a share of its inner walls between two corridors knocked out."""
+    g = perfect(size, rng)
+    share = rng.uniform(0.05, 0.3) if share is None else share
+    inner = g[1:-1, 1:-1]
+    horizontal = (g[1:-1, :-2] == OPEN) & (g[1:-1, 2:] == OPEN)
+    vertical = (g[:-2, 1:-1] == OPEN) & (g[2:, 1:-1] == OPEN)
+    candidates = (inner == WALL) & (horizontal ^ vertical)  # a wall between two corridors, not a corner
+    inner[candidates & (rng.random(inner.shape) < share)] = OPEN
+    return g
+
+
+def rooms(size, rng, obstacles=None):
+    """Open floor inside a border, split by walls with one door each, plus random obstacles."""
+    g = np.full((size, size), OPEN, dtype=np.int64)
+    g[0, :] = g[-1, :] = g[:, 0] = g[:, -1] = WALL
+    for k in range(2 * (size // 8)):
+        at, door = 2 + rng.integers(size - 4), 1 + rng.integers(size - 2)
+        line = g[:, at] if k % 2 == 0 else g[at, :]
+        line[1:-1] = WALL
+        line[door] = OPEN
+    obstacles = rng.uniform(0.1, 0.35) if obstacles is None else obstacles
+    g[(g == OPEN) & (rng.random(g.shape) < obstacles)] = WALL
+    return g
+
+
+def distances(grid, start):
+    """Moves from `start` to every cell through non-wall cells (-1 = unreachable)."""
+    rows, cols = grid.shape
+    dist = np.full(grid.shape, -1, dtype=np.int64)
+    dist[start] = 0
+    queue = deque([start])
+    while queue:
+        r, c = queue.popleft()
+        for dr, dc in MOVES:
+            a, b = r + dr, c + dc
+            if 0 <= a < rows and 0 <= b < cols and dist[a, b] < 0 and grid[a, b] != WALL:
+                dist[a, b] = dist[r, c] + 1
+                queue.append((a, b))
+    return dist
+
+
+def shortest_path(grid, start, goal):
+    """Cells strictly between start and goal on one shortest path (fixed tie-break), or None."""
+    dist = distances(grid, goal)  # walk downhill from the start: each step takes the first move in MOVES
+    if dist[start] < 0:
+        return None
+    cells, (r, c) = [], start
+    while dist[r, c] > 1:
+        for dr, dc in MOVES:
+            a, b = r + dr, c + dc
+            if 0 <= a < grid.shape[0] and 0 <= b < grid.shape[1] and dist[a, b] == dist[r, c] - 1:
+                r, c = a, b
+                break
+        cells.append((r, c))
+    return cells
+
+
+def dihedral(grid, which):
+    """One of the 8 symmetries of a square: `which` % 4 quarter turns, then a mirror if >= 4."""
+    out = np.rot90(grid, which % 4)
+    return np.ascontiguousarray(out[:, ::-1] if which >= 4 else out)
+
+
+def place(grid, rng, path_range):
+    """Puts S and G on open cells whose distance lies in path_range (inclusive); False if none."""
+    open_cells = np.argwhere(grid == OPEN)
+    lo, hi = path_range
+    for _ in range(4):
+        if len(open_cells) < 2:
+            return False
+        start = tuple(open_cells[rng.integers(len(open_cells))])
+        dist = distances(grid, start)
+        far = np.argwhere((dist >= max(lo, 1)) & (dist <= hi) & (grid == OPEN))
+        if len(far):
+            # aim at a uniformly drawn length so short and long paths are equally common
+            target = rng.integers(max(lo, 1), min(hi, dist.max()) + 1)
+            lengths = dist[far[:, 0], far[:, 1]]
+            near = far[np.abs(lengths - target) == np.abs(lengths - target).min()]
+            goal = tuple(near[rng.integers(len(near))])
+            grid[start], grid[goal] = START, GOAL
+            return True
+    return False
+
+
+def make_maze(rng, size, style, path_range=(1, 10_000), attempts=8):
+    """One maze with S and G, padded into the 30x30 square (grid [30,30] of tokens), or None
+    when `attempts` layouts of this style had no route with a length in path_range."""
+    for _ in range(attempts):
+        g = {"perfect": perfect, "braided": braided, "rooms": rooms}[style](size, rng)
+        if place(g, rng, path_range):
+            square = np.full((SIZE, SIZE), WALL, dtype=np.int64)
+            square[:size, :size] = g
+            return square
+    return None
+
+
+def label(square):
+    """The answer grid: the maze with one shortest path marked."""
+    start = tuple(np.argwhere(square == START)[0])
+    goal = tuple(np.argwhere(square == GOAL)[0])
+    answer = square.copy()
+    for cell in shortest_path(square, start, goal):
+        answer[cell] = PATH
+    return answer
+
+
+def path_length(tokens):
+    """Moves on the shortest route from S to G of each maze [B,900]."""
+    out = []
+    for t in np.asarray(tokens).reshape(-1, SIZE, SIZE):
+        start = tuple(np.argwhere(t == START)[0])
+        out.append(int(distances(t, start)[tuple(np.argwhere(t == GOAL)[0])]))
+    return np.array(out)
+
+
+class MazeSource:
+    """Fresh mazes: size drawn from `sizes`, style from `styles`, shortest path from `paths`,
+    one of the 8 symmetries of the 30x30 square; state is one numpy Generator."""
+
+    def __init__(self, sizes=(8, 30), styles=STYLES, paths=(1, 10_000), seed=0):
+        self.sizes, self.styles, self.paths = tuple(sizes), tuple(styles), tuple(paths)
+        self.rng = np.random.default_rng(seed)
+
+    def sample(self, batch, size=None, paths=None):
+        """Returns (tokens, labels) [B,900]."""
+        rng, tokens, labels = self.rng, [], []
+        for _ in range(batch):
+            s = size or int(rng.integers(self.sizes[0], self.sizes[1] + 1))
+            square = None
+            while square is None:  # some styles rarely hold long routes (open rooms): draw another
+                square = make_maze(rng, s, self.styles[rng.integers(len(self.styles))], paths or self.paths)
+            square = dihedral(square, int(rng.integers(8)))
+            tokens.append(square.reshape(-1))
+            labels.append(label(square).reshape(-1))
+        return np.stack(tokens), np.stack(labels)
+
+
+def is_optimal_path(answer, tokens):
+    """answer, tokens [B,900]: every non-path cell unchanged, path marks only on open cells,
+    and the marks join S to G in exactly the shortest number of moves."""
+    answer, tokens = np.asarray(answer).reshape(-1, L), np.asarray(tokens).reshape(-1, L)
+    ok = np.zeros(len(tokens), dtype=bool)
+    for i, (a, t) in enumerate(zip(answer, tokens)):
+        marked = a == PATH
+        if not (((a == t) | (marked & (t == OPEN))).all()):
+            continue
+        grid = t.reshape(SIZE, SIZE)
+        start = tuple(np.argwhere(grid == START)[0])
+        goal = tuple(np.argwhere(grid == GOAL)[0])
+        shortest = distances(grid, start)[goal]
+        walkable = np.where(marked.reshape(SIZE, SIZE) | (grid == GOAL) | (grid == START), OPEN, WALL)
+        ok[i] = shortest > 0 and distances(walkable, start)[goal] == shortest and marked.sum() == shortest - 1
+    return ok

@@ -1,0 +1,72 @@
+"""What training and evaluation need to know about each puzzle kind, all in token space:
+where training puzzles come from, the fixed held-out set, what counts as solved, and how
+results are binned (Sudoku by givens, mazes by shortest-path length)."""
+from pathlib import Path
+
+import numpy as np
+
+from data import maze, sudoku
+
+CACHE = Path(__file__).resolve().parent / "runs" / "cache"
+TRAIN_SEED = 1  # training banks/streams; held-out sets use HELDOUT_SEED
+HELDOUT_SEED = 20251004
+
+
+class Sudoku:
+    kind, bin_key = "sudoku", "givens"
+    bins = ((17, 21), (22, 29), (30, 50))
+    heldout_bank = 600
+
+    @staticmethod
+    def source(cfg):
+        bank = sudoku.make_bank(cfg["bank"], TRAIN_SEED, CACHE)
+        return sudoku.SudokuSource(bank, tuple(cfg["givens"]), cfg["seed"])
+
+    to_tokens = staticmethod(sudoku.to_tokens)  # sources yield digit grids
+
+    @classmethod
+    def heldout(cls, per_bin, bins=None):
+        source = sudoku.SudokuSource(sudoku.make_bank(cls.heldout_bank, HELDOUT_SEED, CACHE), seed=HELDOUT_SEED)
+        parts = [source.sample(per_bin, givens=b) for b in bins or cls.bins]
+        return tuple(sudoku.to_tokens(np.concatenate(x)) for x in zip(*parts))
+
+    @staticmethod
+    def bin_values(tokens):
+        return (np.asarray(tokens) != sudoku.BLANK).sum(1)
+
+    @staticmethod
+    def solved(answer, tokens):
+        """Any valid grid that keeps the givens (non-unique puzzles are scored fairly)."""
+        return sudoku.is_valid_solution(sudoku.from_tokens(answer), sudoku.from_tokens(tokens))
+
+    @staticmethod
+    def scored_cells(tokens):
+        return np.asarray(tokens) == sudoku.BLANK
+
+
+class Maze:
+    kind, bin_key = "maze", "pathLength"
+    bins = ((1, 20), (21, 40), (41, 60), (61, 90), (91, 900))
+
+    @staticmethod
+    def source(cfg):
+        return maze.MazeSource(cfg["sizes"], maze.STYLES, cfg["paths"], cfg["seed"])
+
+    to_tokens = staticmethod(np.asarray)  # sources yield tokens already
+
+    @classmethod
+    def heldout(cls, per_bin, bins=None):
+        """30x30 mazes of every style, `per_bin` for each shortest-path range."""
+        source = maze.MazeSource(sizes=(30, 30), seed=HELDOUT_SEED)
+        parts = [source.sample(per_bin, paths=b) for b in bins or cls.bins]
+        return tuple(np.concatenate(x) for x in zip(*parts))
+
+    bin_values = staticmethod(maze.path_length)
+    solved = staticmethod(maze.is_optimal_path)  # valid and as short as breadth-first search
+
+    @staticmethod
+    def scored_cells(tokens):
+        return np.asarray(tokens) == maze.OPEN  # on the path or not
+
+
+TASKS = {t.kind: t for t in (Sudoku, Maze)}

@@ -1,0 +1,69 @@
+from types import SimpleNamespace
+
+import numpy as np
+import torch
+
+from data.maze import (GOAL, OPEN, PATH, START, WALL, MazeSource, dihedral, is_optimal_path, label, make_maze,
+                       path_length)
+from tasks import Maze
+from train import Trainer, build_config
+
+
+def test_every_style_gives_a_solvable_maze_with_one_s_and_g_and_an_optimal_label():
+    rng = np.random.default_rng(0)
+    for style in ("perfect", "braided", "rooms"):
+        for size in (6, 17, 30):
+            square = make_maze(rng, size, style)
+            assert (square == START).sum() == 1 and (square == GOAL).sum() == 1
+            assert (square[size:, :] == WALL).all() and (square[:, size:] == WALL).all()  # padded with walls
+            answer = label(square)
+            assert is_optimal_path(answer.reshape(1, -1), square.reshape(1, -1)).all()
+            assert (answer == PATH).sum() == path_length(square.reshape(1, -1))[0] - 1
+
+
+def test_symmetries_keep_the_label_optimal_and_sources_are_reproducible():
+    tokens, labels = MazeSource(seed=3).sample(16)
+    assert is_optimal_path(labels, tokens).all()
+    again, _ = MazeSource(seed=3).sample(16)
+    assert np.array_equal(tokens, again)
+    square = tokens[0].reshape(30, 30)
+    for which in range(8):
+        turned = dihedral(square, which)
+        assert is_optimal_path(label(turned).reshape(1, -1), turned.reshape(1, -1)).all()
+    assert len({dihedral(square, w).tobytes() for w in range(8)}) > 1
+
+
+def test_a_broken_a_longer_or_a_walled_path_is_not_solved():
+    square = np.full((30, 30), WALL)
+    square[1, 1:8] = OPEN
+    square[2, 1:8] = OPEN
+    square[1, 1], square[1, 7] = START, GOAL
+    good = square.copy()
+    good[1, 2:7] = PATH
+    broken = good.copy()
+    broken[1, 4] = OPEN
+    longer = square.copy()
+    longer[2, 1:8] = PATH  # around through the second row: 8 moves instead of 6
+    walled = good.copy()
+    walled[0, 3] = PATH
+    changed = good.copy()
+    changed[2, 2] = WALL
+    rows = np.stack([good, broken, longer, walled, changed]).reshape(5, -1)
+    assert is_optimal_path(rows, np.repeat(square.reshape(1, -1), 5, 0)).tolist() == [True, False, False, False, False]
+
+
+def test_heldout_mazes_are_30x30_and_fill_every_path_length_bin():
+    tokens, labels = Maze.heldout(3)
+    lengths = Maze.bin_values(tokens)
+    assert [int(((lengths >= lo) & (lengths <= hi)).sum()) for lo, hi in Maze.bins] == [3] * len(Maze.bins)
+    assert Maze.solved(labels, tokens).all()
+    again, _ = Maze.heldout(3)
+    assert np.array_equal(tokens, again)
+
+
+def test_maze_preset_trains_at_tiny_size():
+    torch.manual_seed(0)
+    trainer = Trainer(build_config(SimpleNamespace(preset="maze-tiny")), torch.device("cpu"))
+    assert trainer.model.cfg.kind == "maze" and trainer.model.cfg.seq_len == 900
+    losses = [trainer.train_step()["loss"] for _ in range(3)]
+    assert all(np.isfinite(losses))
