@@ -203,3 +203,39 @@ describe('the engine, running the exported tiny TRM in its worker', () => {
     expect(await e.solveMany([], fixed(1), { onResult: () => {} })).toBeNull();
   });
 });
+
+describe('the engine on mazes, running the exported tiny attention TRM', () => {
+  const mazeText = (tokens: readonly number[]): string =>
+    Array.from({ length: 30 }, (_, r) =>
+      tokens
+        .slice(r * 30, r * 30 + 30)
+        .map((t) => '?# SGo'[t])
+        .join(''),
+    ).join('\n');
+
+  it('matches the PyTorch outputs step by step (parity fixture)', async () => {
+    const fixture = await readParityFixture('maze');
+    const e = engine(await tinyModelsDir('tiny-maze', undefined, 'maze'));
+    for (const [row, tokens] of fixture.tokens.entries()) {
+      const maze = parsePuzzleText(mazeText(tokens), 'maze.txt').puzzles[0]!;
+      expect(maze.kind).toBe('maze');
+      const views: StepView[] = [];
+      const { model } = await e.solve(maze, fixed(fixture.steps.length), { onStep: (v) => views.push(v) });
+      expect(model.id).toBe('tiny-maze');
+      fixture.steps.forEach((step, s) => {
+        expect(views[s]!.haltProbability).toBeCloseTo(1 / (1 + Math.exp(-step.q_halt[row]!)), 4);
+      });
+    }
+  });
+
+  it('votes over the eight symmetries of the square and checks the path it returns', async () => {
+    const fixture = await readParityFixture('maze');
+    const e = engine(await tinyModelsDir('tiny-maze', undefined, 'maze'));
+    const maze = parsePuzzleText(mazeText(fixture.tokens[0]!), 'maze.txt').puzzles[0]!;
+    const { result } = await e.solve(maze, { policy: 'fixed', maxSteps: 2, augmentations: 7 });
+    expect(result).toMatchObject({ views: 8, steps: 2 });
+    // an untrained model draws no valid shortest path: the engine must say so, not claim a solve
+    expect(result.status).toBe('unsolved');
+    expect(result.conflicts.length).toBeGreaterThan(0);
+  });
+});
