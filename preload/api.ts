@@ -114,7 +114,7 @@ export type SolveOutcome =
       steps: number;
       answer: unknown;
       /** Why the answer is wrong, with the cells involved; empty when solved. */
-      conflicts: { message: string; cells: number[] }[];
+      conflicts: AnswerConflict[];
       haltProbability: number;
       elapsedMs: number;
     }
@@ -126,6 +126,21 @@ export interface HistoryPage {
   total: number;
   /** Newest first. */
   items: SolveSummary[];
+}
+
+/** One conflict of an answer: why it is wrong, and the cells involved (the puzzle's own, row-major). */
+export interface AnswerConflict {
+  message: string;
+  cells: number[];
+}
+
+/** A solve from history, as the replay shows it. */
+export interface HistoryEntry extends SolveDetail {
+  /**
+   * The final answer's conflicts, found again by checking it against its puzzle (the store keeps
+   * only their wording), so the replay marks the cells as the live solve did; empty when verified.
+   */
+  finalConflicts: AnswerConflict[];
 }
 
 export interface HistoryExport {
@@ -254,7 +269,7 @@ export const requests = {
       })
       .strict(),
   ),
-  'history.get': request<SolveDetail>()(z.object({ id }).strict()),
+  'history.get': request<HistoryEntry>()(z.object({ id }).strict()),
   /** Solves the puzzle of an earlier solve again, perhaps with another model or settings: a new solve. */
   'history.rerun': request<SolveStarted>()(
     z.object({ id, modelId: id.optional(), options: solveOptions.default(defaultSolveOptions) }).strict(),

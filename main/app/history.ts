@@ -1,8 +1,9 @@
 // The history and settings requests, over the store. When the store could not be opened every one
 // of them answers 'unavailable' with the reason, and the rest of the app runs as before.
-import type { AppInfo } from '../../preload/api.ts';
+import type { AnswerConflict, AppInfo } from '../../preload/api.ts';
 import { ApiError } from '../../preload/reply.ts';
-import type { HistoryStore, OpenOptions } from '../store/index.ts';
+import { kindOf } from '../puzzles/index.ts';
+import type { HistoryStore, OpenOptions, SolveDetail } from '../store/index.ts';
 import { historyFile, openStore, StoreError } from '../store/index.ts';
 import type { Handlers } from './dispatch.ts';
 
@@ -62,6 +63,14 @@ function notFound(id: string): ApiError {
   return new ApiError({ code: 'not-found', message: `No solve ${id} in the history.` });
 }
 
+/** The final answer checked against its puzzle again, for the cells of each conflict. */
+export function finalConflicts(solve: SolveDetail): AnswerConflict[] {
+  if (!solve.final || solve.final.verified) return [];
+  const kind = kindOf(solve.puzzle);
+  const verdict = kind.verify(solve.puzzle, kind.decode(solve.puzzle, solve.final.cells));
+  return verdict.ok ? [] : verdict.conflicts;
+}
+
 export function historyHandlers(store: HistoryStore): HistoryHandlers {
   return {
     'history.list': ({ offset, limit, query, ...filter }) =>
@@ -70,7 +79,7 @@ export function historyHandlers(store: HistoryStore): HistoryHandlers {
       answer(() => {
         const solve = store.getSolve(id);
         if (!solve) throw notFound(id);
-        return solve;
+        return { ...solve, finalConflicts: finalConflicts(solve) };
       }),
     'history.label': ({ id, label }) =>
       answer(() => {

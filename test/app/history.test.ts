@@ -7,7 +7,8 @@ import type { History } from '../../main/app/history.ts';
 import { openHistory } from '../../main/app/history.ts';
 import { createApp } from '../../main/app/index.ts';
 import type { Reply, RequestArgs, RequestName, RequestResult } from '../../preload/api.ts';
-import { aSolve, maze } from '../store/fixtures.ts';
+import { encodeArcGrid } from '../../main/puzzles/index.ts';
+import { aSolve, arc, maze, sudoku } from '../store/fixtures.ts';
 import { freshFolderPerTest } from '../store/folder.ts';
 
 const folder = freshFolderPerTest();
@@ -45,6 +46,34 @@ describe('history requests', () => {
     const reply = await call('history.get', { id });
     expect(reply.ok && reply.value.trace).toHaveLength(16);
     expect(await call('history.get', { id: 'gone' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('open a wrong answer with its conflicts located on the board again, as the live solve showed them', async () => {
+    // Sudoku tokens: 1 a blank, 2 the digit 1. Two 1s open the first row; every other cell is blank.
+    const cells = Array.from({ length: 81 }, (_, i) => (i < 2 ? 2 : 1));
+    const wrong = save(1, {
+      puzzle: sudoku(1),
+      status: 'unsolved',
+      final: { cells, verified: false, conflicts: ['row 1 repeats 1 at r1c1, r1c2'] },
+    });
+    const reply = await call('history.get', { id: wrong });
+    if (!reply.ok) throw new Error(reply.error.message);
+    expect(reply.value.finalConflicts).toContainEqual({ message: expect.stringMatching(/repeats 1/), cells: [0, 1] });
+    expect(reply.value.finalConflicts.filter((c) => /is empty/.test(c.message))).toHaveLength(79);
+
+    const arcTask = { ...arc, test: { input: [[2, 0]], output: [[0, 1]] } };
+    const arcId = save(2, {
+      puzzle: arcTask,
+      status: 'unsolved',
+      final: { cells: [...encodeArcGrid([[1, 1]])], verified: false, conflicts: [] },
+    });
+    const arcReply = await call('history.get', { id: arcId });
+    expect(arcReply.ok && arcReply.value.finalConflicts).toEqual([
+      { message: 'row 1, column 1 is 1, expected 0', cells: [0] },
+    ]);
+
+    const right = await call('history.get', { id: save(3) });
+    expect(right.ok && right.value.finalConflicts).toEqual([]);
   });
 
   it('label, delete and wipe, the wipe only when confirmed', async () => {

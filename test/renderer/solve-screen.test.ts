@@ -130,6 +130,41 @@ describe('the Solve screen', () => {
     expect((await screen.findByText('✓ Verified')).closest('[role=status]')?.textContent).toContain('after 2 steps');
   });
 
+  it('marks the wrong answer’s conflicts on the final step only, by mark and name', async () => {
+    render(Solve);
+    await fireEvent.paste(board(), { clipboardData: { getData: () => puzzle } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Solve' }));
+    const wrong = [...solution].map(Number);
+    wrong[2] = 5;
+    for (const step of [1, 2]) {
+      deliver('solve.step', {
+        solveId: 's1',
+        step,
+        answer: wrong,
+        changed: [],
+        confidence: Array(81).fill(1),
+        haltProbability: 0.5,
+        verified: false,
+      });
+    }
+    deliver('solve.done', {
+      solveId: 's1',
+      status: 'unsolved',
+      model: { id: 'm', sha256: 'x', provider: 'cpu', fallbacks: [] },
+      steps: 2,
+      answer: wrong,
+      conflicts: [{ message: 'row 1 repeats 5 at r1c1, r1c3', cells: [0, 2] }],
+      haltProbability: 0.5,
+      elapsedMs: 12,
+    });
+    expect(await screen.findByText('row 1 repeats 5 at r1c1, r1c3')).toBeTruthy();
+    const answer = screen.getByRole('grid', { name: "The model's answer" });
+    expect(within(answer).getByRole('gridcell', { name: 'row 1 column 3: 5, conflict' })).toBeTruthy();
+    expect(answer.querySelectorAll('.mark')).toHaveLength(2);
+    await fireEvent.input(screen.getByRole('slider', { name: 'Step' }), { target: { value: '1' } });
+    expect(answer.querySelectorAll('.mark')).toHaveLength(0);
+  });
+
   it('solves on Ctrl+Enter and cancels on Escape while the model is thinking', async () => {
     render(Solve);
     await fireEvent.paste(board(), { clipboardData: { getData: () => puzzle } });

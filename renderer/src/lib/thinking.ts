@@ -39,3 +39,16 @@ export function fromTrace<Answer extends readonly unknown[]>(
     };
   });
 }
+
+/** How a finished solve ended, as far as the board cares: its last step and the cells of its conflicts. */
+export interface FinalVerdict {
+  /** The step whose answer was checked. */
+  step: number;
+  conflicts: readonly { cells: readonly number[] }[];
+}
+
+/** The cells to mark as conflicts at a step: the final answer's, and only on the final step. */
+export function conflictCellsAt(step: ThinkingStep | null, final: FinalVerdict | null): Set<number> {
+  if (!step || !final || step.step !== final.step) return new Set();
+  return new Set(final.conflicts.flatMap((c) => c.cells));
+}
