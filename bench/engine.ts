@@ -1,6 +1,7 @@
 // Engine benchmark: latency, throughput, continuous vs fixed batching, event-loop lag,
 // memory, session load time, the machine's fp32 matmul peak, and PyTorch eager on the same
-// weights and puzzles, in one run. Prints a table and writes bench/results/engine.json.
+// weights and puzzles, in one run, for a model of any kind (Sudoku or maze). Prints a table and
+// writes bench/results/engine-<model>.json.
 //
 //   npm run bench:engine -- [--model ID] [--puzzles N] [--batches 16,32,64] [--threads N] [--skip-torch]
 import { execFileSync } from 'node:child_process';
@@ -14,8 +15,8 @@ import * as ort from 'onnxruntime-node';
 import type { ModelEntry, SolveSettings } from '../main/engine/index.ts';
 import { Engine, readManifest } from '../main/engine/index.ts';
 import { loadStepModel } from '../main/engine/step-model.ts';
-import type { SudokuPuzzle } from '../main/puzzles/index.ts';
-import { generateSudoku } from '../main/puzzles/index.ts';
+import type { Puzzle, PuzzleKindId } from '../main/puzzles/index.ts';
+import { generateMaze, generateSudoku, kindOf } from '../main/puzzles/index.ts';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({
@@ -82,10 +83,13 @@ onnx.save(helper.make_model(g, opset_imports=[helper.make_opsetid('', 17)]), ${J
   return (2 * n ** 3) / (quantile(times, 0.5) / 1000) / 1e9;
 }
 
-function puzzleMix(total: number): SudokuPuzzle[] {
-  // Half easy (36-45 givens), half hard (22-27): halting times differ, as in real folders.
+function puzzleMix(kind: PuzzleKindId, total: number): Puzzle[] {
   return Array.from({ length: total }, (_, i) =>
-    generateSudoku({ seed: 10_000 + i, givens: i % 2 === 0 ? 36 + (i % 10) : 22 + (i % 6) }),
+    kind === 'maze'
+      ? // 30x30, both styles, shortest routes from a few moves up: halting times differ
+        generateMaze({ seed: 10_000 + i, style: i % 2 === 0 ? 'perfect' : 'rooms', minPathLength: 1 + (i % 60) })
+      : // half easy (36-45 givens), half hard (22-27), as in real folders
+        generateSudoku({ seed: 10_000 + i, givens: i % 2 === 0 ? 36 + (i % 10) : 22 + (i % 6) }),
   );
 }
 
@@ -96,7 +100,7 @@ async function main() {
     : manifest.models.find((m) => m.kind === 'sudoku');
   if (!model) throw new Error(`No model ${values.model ?? 'for sudoku'} in ${modelsDir}.`);
   const settings: SolveSettings = { policy: 'halt', maxSteps: model.maxSteps, augmentations: 0 };
-  const puzzles = puzzleMix(count);
+  const puzzles = puzzleMix(model.kind, count);
   const results: Record<string, unknown> = { model: model.id, threads, puzzles: count, cpu: cpus()[0]?.model };
 
   const peak = await matmulPeak();
@@ -222,7 +226,11 @@ async function main() {
     const chunk = puzzles.slice(i, i + best.batch);
     const batch = chunk.length;
     const tokens = new BigInt64Array(batch * model.seqLen);
-    chunk.forEach((p, r) => p.givens.forEach((g, c) => (tokens[r * model.seqLen + c] = BigInt(g === 0 ? 1 : g + 1))));
+    chunk.forEach((p, r) =>
+      kindOf(p)
+        .encode(p)
+        .forEach((t, c) => (tokens[r * model.seqLen + c] = BigInt(t))),
+    );
     let y: Float32Array = new Float32Array(batch * S * D);
     let z: Float32Array = new Float32Array(batch * S * D);
     const halted = new Uint8Array(batch);
@@ -245,7 +253,7 @@ async function main() {
   if (!values['skip-torch']) {
     const dir = mkdtempSync(join(tmpdir(), 'trm-bench-'));
     const file = join(dir, 'puzzles.json');
-    writeFileSync(file, JSON.stringify(puzzles.map((p) => p.givens)));
+    writeFileSync(file, JSON.stringify(puzzles.map((p) => [...kindOf(p).encode(p)])));
     const checkpoint = (model.training as { checkpoint?: string } | undefined)?.checkpoint;
     const out = execFileSync(
       '/usr/bin/python3',
@@ -269,7 +277,7 @@ async function main() {
   }
 
   mkdirSync(join(repo, 'bench', 'results'), { recursive: true });
-  writeFileSync(join(repo, 'bench', 'results', 'engine.json'), JSON.stringify(results, null, 2) + '\n');
+  writeFileSync(join(repo, 'bench', 'results', `engine-${model.id}.json`), JSON.stringify(results, null, 2) + '\n');
   console.log(`Engine benchmark: ${model.id}, ${count} puzzles, ${threads} threads`);
   console.table({
     'matmul peak (GFLOP/s)': results.matmulPeakGflops,

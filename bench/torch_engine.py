@@ -14,11 +14,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "training"))
 from train import load_model  # noqa: E402
 
 
-def tokens_of(givens):
-    # 0 blank -> token 1, digit d -> token d + 1 (TRM.md, Sudoku encoding)
-    return [1 if g == 0 else g + 1 for g in givens]
-
-
 @torch.no_grad()
 def solve_batch(model, tokens, max_steps):
     batch = tokens.shape[0]
@@ -43,8 +38,8 @@ def main():
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     model = load_model(args.checkpoint)
-    givens = json.loads(Path(args.puzzles).read_text())[: args.limit]
-    tokens = torch.tensor([tokens_of(g) for g in givens], dtype=torch.long)
+    # the puzzles as the app encodes them (main/puzzles kinds), one token list each
+    tokens = torch.tensor(json.loads(Path(args.puzzles).read_text())[: args.limit], dtype=torch.long)
     max_steps = model.cfg.halt_max_steps
     results = []
     for batch in [int(b) for b in args.batches.split(",")]:
