@@ -17,8 +17,8 @@ afterEach(async () => {
   for (const close of closers.splice(0).reverse()) await close();
 });
 
-async function batchApi(options: { withStore?: boolean } = {}) {
-  const modelsDir = await tinyModelsDir();
+async function batchApi(options: { withStore?: boolean; modelsDir?: string } = {}) {
+  const modelsDir = options.modelsDir ?? (await tinyModelsDir());
   const engine = new Engine({ modelsDir, threads: 1, maxBatch: 16 });
   const history = openHistory(await tempDir());
   closers.push(
@@ -93,6 +93,19 @@ describe('batch requests', () => {
     expect(report.problems.map((p) => p.line)).toEqual([2, 3]);
     const keys = report.items.map((i) => `${i.file}#${i.index}`);
     expect(new Set(keys).size).toBe(18);
+  });
+
+  it('evaluates the mazes of a mixed folder with a maze model, binned by shortest path length', async () => {
+    const { ask, finished } = await batchApi({ modelsDir: await tinyModelsDir('tiny-maze', undefined, 'maze') });
+    const { runId } = await ask('batch.start', { folder: mixedFolder, options: fixed(2) });
+    expect(await finished(runId)).toMatchObject({ status: 'done', done: 2, total: 2 });
+    const report = await ask('batch.report', { runId });
+    expect(report.run).toMatchObject({ model: 'tiny-maze', kind: 'maze' });
+    // the reference solver gives every maze its shortest path to score against
+    expect(report.summary).toMatchObject({ puzzles: 2, withTruth: 2 });
+    expect(report.difficulty.map((d) => d.bin)).toEqual(['path 1-20']);
+    expect(report.items.every((i) => i.cellAccuracy !== null && i.status !== 'failed')).toBe(true);
+    expect(report.skipped.map((s) => s.path)).toContain('sudoku/week1.txt');
   });
 
   it('cancels a run, resumes it later, and solves no puzzle twice', async () => {
