@@ -35,6 +35,11 @@ export interface AppInfo {
   userModelsDir: string;
   /** Always true: the app never opens a connection off this machine. */
   offline: true;
+  /**
+   * Whether this door can show the system's file and folder dialogs (`dialog.open`): the desktop
+   * app can; in browser mode the server has no window to open one in, so paths are typed.
+   */
+  dialogs: boolean;
   /** Set when history is off (the file could not be used) or was reset (a damaged file moved aside), saying why. */
   history?: { enabled: boolean; message: string };
 }
@@ -75,6 +80,9 @@ export interface EngineSettingsState {
   /** What onnxruntime offers on this machine, and the provider each loaded model runs on. */
   detected: EngineReport;
 }
+
+/** What `dialog.open` is asked to show. */
+export type DialogRequest = ValidArgs<'dialog.open'>;
 
 export type HaltingPolicy = 'halt' | 'fixed' | 'verified';
 
@@ -209,7 +217,8 @@ export const requests = {
   /**
    * Copies the models of a folder (its manifest.json and the files it lists) into the user's
    * models folder; each is checked (manifest entry, size and sha256) first, and refused with
-   * the reason when it fails or when its id is one the app ships.
+   * the reason when it fails or when its id is one the app ships. `folder` may also name the
+   * manifest.json itself (what a file dialog picks).
    */
   'models.import': request<ModelImport>()(z.object({ folder: z.string().min(1).max(4096) }).strict()),
   /** A model's card (Markdown, from the file its manifest entry names); null when it has none. */
@@ -296,6 +305,33 @@ export const requests = {
       .object({
         provider: z.enum(providerChoices).optional(),
         threads: z.number().int().min(1).max(256).nullable().optional(),
+      })
+      .strict(),
+  ),
+  /**
+   * The system's dialog for choosing a folder or a file (only where AppInfo.dialogs says so; elsewhere
+   * 'unavailable'). The path chosen, or null when the user closed the dialog.
+   */
+  'dialog.open': request<{ path: string | null }>()(
+    z
+      .object({
+        kind: z.enum(['folder', 'file']),
+        title: z.string().max(200).optional(),
+        /** For files: the kinds to offer, e.g. { name: 'Model manifest', extensions: ['json'] }. */
+        filters: z
+          .array(
+            z
+              .object({
+                name: z.string().min(1).max(100),
+                extensions: z
+                  .array(z.string().regex(/^[A-Za-z0-9]{1,16}$/))
+                  .min(1)
+                  .max(20),
+              })
+              .strict(),
+          )
+          .max(10)
+          .optional(),
       })
       .strict(),
   ),

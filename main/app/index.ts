@@ -1,7 +1,8 @@
 // The composition root: the services behind every door (Electron, HTTP, CLI), wired once.
 import { platform } from 'node:os';
 import { join } from 'node:path';
-import type { AppInfo } from '../../preload/api.ts';
+import type { AppInfo, DialogRequest } from '../../preload/api.ts';
+import { ApiError } from '../../preload/reply.ts';
 import type { ProviderSetting } from '../engine/index.ts';
 import { Engine, listModels } from '../engine/index.ts';
 import { parsePuzzleText } from '../puzzles/index.ts';
@@ -27,6 +28,8 @@ export interface AppConfig {
   provider?: ProviderSetting;
   /** The inference worker script, when bundling moved it (Electron). */
   workerUrl?: URL;
+  /** Shows the system's file or folder dialog; only a door with windows (Electron) has one. */
+  openDialog?: (request: DialogRequest) => Promise<string | null>;
 }
 
 export interface App {
@@ -48,6 +51,7 @@ export function createApp(config: AppConfig): App {
     modelsDir: config.modelsDir ?? join(appRoot, 'models'),
     userModelsDir: join(dataDir, 'models'),
     offline: true,
+    dialogs: config.openDialog !== undefined,
   };
   const history = openHistory(info.dataDir);
   if (history.status) info.history = history.status;
@@ -64,6 +68,15 @@ export function createApp(config: AppConfig): App {
     'app.info': async () => info,
     'models.list': () => listModels([info.modelsDir, info.userModelsDir]),
     'puzzles.parse': async ({ text, fileName }) => parsePuzzleText(text, fileName),
+    'dialog.open': async (request) => {
+      if (!config.openDialog) {
+        throw new ApiError({
+          code: 'unavailable',
+          message: 'This way into the app has no file dialogs: type the path instead.',
+        });
+      }
+      return { path: await config.openDialog(request) };
+    },
     ...solveHandlers(engine, events, (solve) => history.store?.saveSolve(solve), {
       pastPuzzle: (id) => history.store?.getSolve(id)?.puzzle ?? null,
     }),

@@ -1,8 +1,8 @@
 // Requests that exist for the UI's convenience: a puzzle to try without a file at hand, a
 // model's card to read beside its facts, and adding a model from a folder.
 import { randomInt } from 'node:crypto';
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import type { ModelImport } from '../../preload/api.ts';
 import { ApiError } from '../../preload/reply.ts';
 import type { ModelEntry } from '../engine/index.ts';
@@ -53,7 +53,9 @@ export function uiHandlers(
       return { id, markdown: text.slice(0, MAX_CARD_BYTES) };
     },
 
-    async 'models.import'({ folder }) {
+    async 'models.import'({ folder: chosen }) {
+      // A file dialog picks the manifest itself; its folder holds the models.
+      const folder = (await stat(chosen).catch(() => null))?.isFile() ? dirname(chosen) : chosen;
       const offered = await readManifest(folder).catch((error: unknown) => {
         throw new ApiError({
           code: 'invalid-arguments',

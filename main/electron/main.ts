@@ -1,11 +1,12 @@
 // The Electron shell: one window over the shared core. Every rule it applies lives in
 // policy.ts; this file only connects those rules to Electron.
-import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ipcChannels } from '../../preload/channels.ts';
 import { createApp, dispatch } from '../app/index.ts';
+import { chosenPath, openDialogOptions } from './dialogs.ts';
 import {
   answerAppRequest,
   appEntryUrl,
@@ -53,6 +54,8 @@ async function start(): Promise<void> {
     }
   });
 
+  /** The app's window, once open: dialogs are modal to it. */
+  let dialogParent: BrowserWindow | null = null;
   const core = createApp({
     shell: 'electron',
     dataDir: app.getPath('userData'),
@@ -62,6 +65,12 @@ async function start(): Promise<void> {
       : join(app.getAppPath(), 'models'),
     // Bundled next to this file; onnxruntime must not run on the Electron main thread.
     workerUrl: new URL('./worker.js', import.meta.url),
+    openDialog: async (request) =>
+      chosenPath(
+        dialogParent && !dialogParent.isDestroyed()
+          ? await dialog.showOpenDialog(dialogParent, openDialogOptions(request))
+          : await dialog.showOpenDialog(openDialogOptions(request)),
+      ),
   });
   ipcMain.handle(ipcChannels.request, (event, name: unknown, args: unknown) => {
     const frame = event.senderFrame;
@@ -78,6 +87,7 @@ async function start(): Promise<void> {
     show: false,
     webPreferences: secureWebPreferences(join(here, 'preload.cjs')),
   });
+  dialogParent = window;
   const unsubscribe = core.events.subscribe((name, payload) => {
     if (!window.isDestroyed()) window.webContents.send(ipcChannels.event, name, payload);
   });

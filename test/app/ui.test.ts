@@ -53,5 +53,11 @@ describe('the UI requests', () => {
     expect(refused.refused[0]?.reason).toMatch(/truncated or replaced/);
     expect((await handlers['models.import']({ folder: appModels })).refused[0]?.reason).toMatch(/ships a model/);
     await expect(handlers['models.import']({ folder: join(good, 'nothing-here') })).rejects.toThrow(/no manifest.json/);
+    // What a file dialog picks: the manifest itself.
+    const picked = await tinyModelsDir('picked');
+    expect(await handlers['models.import']({ folder: join(picked, 'manifest.json') })).toEqual({
+      imported: ['picked'],
+      refused: [],
+    });
   });
 });

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { BatchProgress } from '../../preload/api.ts';
 import { installStandInCore } from './stand-in-core.ts';
 
-const { calls, deliver } = installStandInCore({
+const core = installStandInCore({
   'batch.list': () => [],
   'batch.scan': () => ({
     folder: '/p',
@@ -13,9 +13,14 @@ const { calls, deliver } = installStandInCore({
   'batch.start': () => ({ runId: 'run1' }),
   'batch.cancel': () => ({ cancelled: true }),
 });
+const { calls, deliver } = core;
 const { default: Batch } = await import('../../renderer/src/screens/Batch.svelte');
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  delete core.answers['app.info'];
+  delete core.answers['dialog.open'];
+});
 
 const progress = (done: number, status: BatchProgress['status'] = 'running'): BatchProgress => ({
   runId: 'run1',
@@ -46,5 +51,27 @@ describe('the Batch screen', () => {
     expect(calls.at(-1)).toEqual({ name: 'batch.cancel', args: { runId: 'run1' } });
     deliver('batch.progress', progress(12, 'cancelled'));
     expect(await screen.findByRole('heading', { name: /^Cancelled/ })).toBeTruthy();
+  });
+
+  it('offers the system’s folder dialog where the door has one, and scans the folder chosen', async () => {
+    core.answers['app.info'] = () => ({ dialogs: true });
+    core.answers['dialog.open'] = () => ({ path: '/home/me/puzzles' });
+    render(Batch);
+    await fireEvent.click(await screen.findByRole('button', { name: 'Choose folder…' }));
+    expect(calls.find((c) => c.name === 'dialog.open')?.args).toEqual({
+      kind: 'folder',
+      title: 'Choose a folder of puzzle files',
+    });
+    expect(await screen.findByRole('heading', { name: 'Found 40 puzzles in 1 file' })).toBeTruthy();
+    expect(calls.at(-1)).toEqual({ name: 'batch.scan', args: { folder: '/home/me/puzzles' } });
+    expect((screen.getByLabelText('Folder of puzzle files') as HTMLInputElement).value).toBe('/home/me/puzzles');
+  });
+
+  it('keeps to the typed path where the door has no dialogs (browser mode)', async () => {
+    core.answers['app.info'] = () => ({ dialogs: false });
+    render(Batch);
+    await expect.poll(() => calls.some((c) => c.name === 'app.info')).toBe(true);
+    expect(screen.queryByRole('button', { name: 'Choose folder…' })).toBeNull();
+    expect(screen.getByLabelText('Folder of puzzle files')).toBeTruthy();
   });
 });

@@ -12,6 +12,7 @@ const info: AppInfo = {
   modelsDir: '/opt/trm/models',
   userModelsDir: '/home/me/.local/share/trm/models',
   offline: true,
+  dialogs: false,
 };
 /** What the real engine reports on a Linux machine without a GPU (as the test machine is). */
 const cpuOnly = (provider: EngineReport['provider'], threads: number, sessions: EngineReport['sessions']) =>
