@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeArcGrid } from '../../main/puzzles/index.ts';
 import { tinyModelsDir } from '../engine/fixture-models.ts';
 import type { Served } from './browser.ts';
 import { coreAnswer, launchChromium, screenshot, startTrmServe } from './browser.ts';
@@ -19,6 +20,56 @@ async function batchFolder(): Promise<string> {
   await copyFile(join(goodFixtures, 'sudoku-lines.txt'), join(dir, 'sudoku-lines.txt'));
   await writeFile(join(dir, 'notes.md'), 'not a puzzle');
   return dir;
+}
+
+/** A history export holding one ARC solve whose answer got two cells wrong (no ARC model ships yet). */
+function arcHistoryExport(): string {
+  const expected = [
+    [1, 2, 3],
+    [4, 5, 6],
+    [7, 8, 9],
+  ];
+  const draft = [
+    [1, 1, 3],
+    [4, 4, 6],
+    [7, 8, 8],
+  ];
+  const final = [
+    [1, 2, 3],
+    [4, 4, 6],
+    [7, 8, 8],
+  ];
+  const tokens = (grid: number[][]) => [...encodeArcGrid(grid)];
+  const solve = {
+    id: '00000000-0000-4000-8000-00000000a4c0',
+    kind: 'arc',
+    createdAt: '2026-11-28T09:00:00.000Z',
+    sourceFile: 'counting.json',
+    modelId: 'arc-test',
+    status: 'unsolved',
+    steps: 2,
+    verified: false,
+    totalMs: 30,
+    label: 'ARC with two wrong cells',
+    puzzle: {
+      kind: 'arc',
+      source: { file: 'counting.json', jsonPath: 'test[0]' },
+      taskId: 'counting',
+      train: [{ input: [[1, 2]], output: [[1, 2]] }],
+      test: { input: expected, output: expected },
+    },
+    modelSha256: 'ab'.repeat(32),
+    provider: 'cpu',
+    options: { policy: 'fixed', maxSteps: 2, augmentations: 0 },
+    trace: [
+      { cells: tokens(draft), haltProbability: 0.3 },
+      { cells: tokens(final), haltProbability: 0.6 },
+    ],
+    final: { cells: tokens(final), verified: false, conflicts: ['two cells differ'] },
+    error: null,
+    timings: { totalMs: 30, stepMs: [15, 15] },
+  };
+  return JSON.stringify({ format: 'trm-history', version: 1, exportedAt: solve.createdAt, solves: [solve] });
 }
 
 /** The trained Sudoku model once it is shipped; until then the tiny fixture model. */
@@ -126,6 +177,31 @@ describe('solving a Sudoku typed in by keyboard, finding it in history, and a sm
     await page.getByLabel('Search').fill('keyboard');
     await expect.poll(() => page.getByRole('button', { name: /first by keyboard/ }).count(), coreAnswer).toBe(1);
     await screenshot(page, 'history');
+  });
+
+  it('replays an ARC answer from history as a grid, its wrong cells marked by the core’s own check', async () => {
+    const imported = await page.evaluate(async (text) => {
+      const reply = await fetch('/api/request/history.import', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ text }),
+      });
+      return (await reply.json()) as unknown;
+    }, arcHistoryExport());
+    expect(imported).toEqual({ ok: true, value: { added: 1, skipped: 0 } });
+    await page.getByLabel('Search').fill('');
+    await page.getByLabel('Kind').selectOption('arc');
+    await page.getByRole('button', { name: /ARC with two wrong cells/ }).click({ timeout: coreAnswer.timeout });
+    const answer = page.getByRole('grid', { name: "The model's answer" });
+    await expect.poll(() => answer.getByRole('gridcell').count(), coreAnswer).toBe(9);
+    const wrong = answer.getByRole('gridcell', { name: /, conflict$/ });
+    expect(await wrong.evaluateAll((cells) => cells.map((c) => c.getAttribute('aria-label')))).toEqual([
+      'row 2 column 2: colour 4, conflict',
+      'row 3 column 3: colour 8, conflict',
+    ]);
+    expect(await page.getByText('row 2, column 2 is 4, expected 5').count()).toBe(1);
+    await screenshot(page, 'history-arc');
+    await page.getByLabel('Kind').selectOption('');
   });
 
   it('scans a folder, runs it as a batch with a progress bar, and opens its report', async () => {
