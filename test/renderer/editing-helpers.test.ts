@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeArcGrid, encodeArcGrid } from '../../main/puzzles/index.ts';
 import { arcFromTokens } from '../../renderer/src/lib/arc.ts';
-import { blankMaze, formatMaze, mazeFromTokens, mazeStepCells, paintMaze } from '../../renderer/src/lib/maze.ts';
+import { blankMaze, formatMaze, mazeFromTokens, paintMaze } from '../../renderer/src/lib/maze.ts';
+import { stepCellsOnGrid } from '../../renderer/src/lib/model-grid.ts';
 import { parseInline, parseMarkdown } from '../../renderer/src/lib/markdown.ts';
 import { readRunSettings } from '../../renderer/src/lib/run-settings.svelte.ts';
 import { fromTrace } from '../../renderer/src/lib/thinking.ts';
@@ -24,7 +25,7 @@ describe('maze drafts', () => {
   it('maps what the engine reports on its 30-wide grid onto the maze’s own cells', () => {
     const confidence = new Array<number>(900).fill(0.5);
     confidence[31] = 0.9;
-    const cells = mazeStepCells([1, 31, 45], confidence, 2, 3);
+    const cells = stepCellsOnGrid([1, 31, 45], confidence, 2, 3);
     expect(cells.changed).toEqual([1, 4]);
     expect(cells.confidence).toEqual([0.5, 0.5, 0.5, 0.5, 0.9, 0.5]);
   });

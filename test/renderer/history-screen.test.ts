@@ -152,13 +152,14 @@ describe('the History screen', () => {
     expect(board.querySelectorAll('.mark')).toHaveLength(0);
   });
 
-  it('replays an ARC answer as a grid, with its wrong cells marked on the final step', async () => {
+  it('replays an ARC answer as a grid, with the cells each step changed and its final wrong cells marked', async () => {
     core.answers['history.get'] = () => arcEntry;
     render(History);
     await fireEvent.click(await screen.findByRole('button', { name: /week1\.txt/ }));
     const grid = await screen.findByRole('grid', { name: "The model's answer" });
     const cells = () => [...grid.querySelectorAll('[role=gridcell]')].map((c) => c.getAttribute('aria-label'));
-    expect(cells()).toEqual(['row 1 column 1: colour 4', 'row 1 column 2: colour 4, conflict']);
+    expect(cells()).toEqual(['row 1 column 1: colour 4, changed', 'row 1 column 2: colour 4, conflict']);
+    expect(grid.querySelector('[data-cell="0"]')?.classList.contains('changed')).toBe(true);
     expect(grid.querySelector('.mark')?.textContent).toBe('!');
     expect(screen.getByText('row 1, column 2 is 4, expected 3')).toBeTruthy();
     await fireEvent.input(screen.getByRole('slider', { name: 'Step' }), { target: { value: '1' } });

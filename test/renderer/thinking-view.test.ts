@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
+import AnswerBoard from '../../renderer/src/components/AnswerBoard.svelte';
 import type { ThinkingStep } from '../../renderer/src/lib/thinking.ts';
 import ThinkingHarness from './ThinkingHarness.svelte';
 
@@ -39,5 +40,31 @@ describe('the step timeline', () => {
     render(ThinkingHarness, { steps: [step(1, 0.1), step(2, 0.55)] });
     expect(screen.getByRole('img', { name: 'Halting confidence by step: step 1 10%, step 2 55%' })).toBeTruthy();
     expect(screen.getByText(/Step 2: 2 cells changed, halting confidence 55%/)).toBeTruthy();
+  });
+});
+
+describe('the answer board', () => {
+  it('rings the ARC cells a step changed and names them so, as the Sudoku and maze boards do', () => {
+    // The engine reports positions on the model's 30-wide grid: 1 and 30 are cells of this 2x2
+    // grid; 2 and 61 are its end-of-grid markers, which are not drawn.
+    const arcStep: ThinkingStep = {
+      step: 3,
+      answer: [
+        [1, 2],
+        [3, 4],
+      ],
+      changed: [1, 2, 30, 61],
+      confidence: null,
+      haltProbability: 0.5,
+    };
+    render(AnswerBoard, { puzzle: { kind: 'arc' }, step: arcStep, conflicts: new Set([2]) });
+    const cells = screen.getByRole('grid', { name: "The model's answer" }).querySelectorAll('[role=gridcell]');
+    expect([...cells].map((c) => c.getAttribute('aria-label'))).toEqual([
+      'row 1 column 1: colour 1',
+      'row 1 column 2: colour 2, changed',
+      'row 2 column 1: colour 3, changed, conflict',
+      'row 2 column 2: colour 4',
+    ]);
+    expect([...cells].map((c) => c.classList.contains('changed'))).toEqual([false, true, true, false]);
   });
 });

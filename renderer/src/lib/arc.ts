@@ -1,8 +1,8 @@
 // ARC answers as the model writes them: tokens on a 30x30 grid (0 pad, 1 end of grid,
 // 2..11 the colours 0..9), read back as the grid they hold.
 import type { ArcGrid } from '../../../main/puzzles/types.ts';
+import { MODEL_WIDTH as SIDE } from './model-grid.ts';
 
-const SIDE = 30;
 const COLOUR_OFFSET = 2;
 const isColour = (token: number | undefined): boolean =>
   token !== undefined && token >= COLOUR_OFFSET && token < COLOUR_OFFSET + 10;

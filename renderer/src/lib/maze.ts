@@ -1,6 +1,7 @@
 // Mazes as the editor holds them, and the text the core reads back (`#` wall, space open,
 // S start, G goal).
 import type { MazeCell } from '../../../main/puzzles/types.ts';
+import { MODEL_WIDTH } from './model-grid.ts';
 
 export interface MazeDraft {
   rows: number;
@@ -47,8 +48,6 @@ export function paintMaze(cells: readonly MazeCell[], index: number, tool: MazeC
 }
 
 const cellOfToken: readonly MazeCell[] = ['wall', 'open', 'start', 'goal', 'path'];
-/** The model's grid is always 30 wide; a smaller maze sits in its top-left corner. */
-const MODEL_WIDTH = 30;
 
 /** History keeps the model's tokens: 1..5 are `# SGo`, row-major on the 30-wide grid. */
 export function mazeFromTokens(tokens: readonly number[], rows: number, cols: number): MazeCell[] {
@@ -57,25 +56,4 @@ export function mazeFromTokens(tokens: readonly number[], rows: number, cols: nu
     for (let c = 0; c < cols; c++) cells.push(cellOfToken[(tokens[r * MODEL_WIDTH + c] ?? 0) - 1] ?? 'open');
   }
   return cells;
-}
-
-/**
- * The engine reports changed cells and confidence by position on the model's 30-wide grid
- * (as history's tokens are); these are the same facts by the maze's own cells.
- */
-export function mazeStepCells(
-  changed: readonly number[],
-  confidence: readonly number[] | null,
-  rows: number,
-  cols: number,
-): { changed: number[]; confidence: number[] | null } {
-  const cellOf = (position: number): number | null => {
-    const r = Math.floor(position / MODEL_WIDTH);
-    const c = position % MODEL_WIDTH;
-    return r < rows && c < cols ? r * cols + c : null;
-  };
-  const byCell = confidence
-    ? Array.from({ length: rows * cols }, (_, i) => confidence[Math.floor(i / cols) * MODEL_WIDTH + (i % cols)] ?? 1)
-    : null;
-  return { changed: changed.flatMap((p) => cellOf(p) ?? []), confidence: byCell };
 }
