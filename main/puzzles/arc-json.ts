@@ -3,9 +3,10 @@
 // reported with its JSON path, and one bad grid costs only the puzzles that need it.
 import { emptyEntries, type Entries, fileError, plural } from './entries.ts';
 import { jsonErrorOffset } from './json-error.ts';
+import { MAX_ARC_SIZE } from './arc-tokens.ts';
 import type { ArcGrid, ArcPuzzle, PuzzleFileError, PuzzleSource } from './types.ts';
 
-export const MAX_ARC_SIZE = 30;
+export { MAX_ARC_SIZE };
 
 type Json = unknown;
 const isObject = (value: Json): value is Record<string, Json> =>

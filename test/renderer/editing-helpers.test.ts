@@ -1,7 +1,4 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeArcGrid, encodeArcGrid } from '../../main/puzzles/index.ts';
-import { arcFromTokens } from '../../renderer/src/lib/arc.ts';
 import { blankMaze, formatMaze, mazeFromTokens, paintMaze } from '../../renderer/src/lib/maze.ts';
 import { stepCellsOnGrid } from '../../renderer/src/lib/model-grid.ts';
 import { parseInline, parseMarkdown } from '../../renderer/src/lib/markdown.ts';
@@ -105,27 +102,5 @@ describe('replaying a trace', () => {
       [1, [], [10, 10, 10]],
       [2, [1], [10, 30, 10]],
     ]);
-  });
-});
-
-describe('ARC answers from history', () => {
-  it('reads tokens back as the grid the core checked', () => {
-    expect(
-      arcFromTokens([
-        ...encodeArcGrid([
-          [1, 2, 3],
-          [4, 5, 6],
-        ]),
-      ]),
-    ).toEqual([
-      [1, 2, 3],
-      [4, 5, 6],
-    ]);
-    expect(arcFromTokens(Array<number>(900).fill(0))).toEqual([]);
-    fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 11 }), { minLength: 900, maxLength: 900 }), (tokens) => {
-        expect(arcFromTokens(tokens)).toEqual(decodeArcGrid(tokens));
-      }),
-    );
   });
 });
