@@ -1,33 +1,29 @@
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Served } from './browser.ts';
-import { coreAnswer, launchChromium, recordRequests, screenshot, startTrmServe } from './browser.ts';
+import type { OpenApp, Served } from './browser.ts';
+import { coreAnswer, openApp, recordRequests, screenshot } from './browser.ts';
 
 describe('the app in a browser, served by `trm serve`', () => {
+  let app: OpenApp;
   let served: Served;
-  let browser: Browser;
   let page: Page;
-  let requests: string[];
+  let requests: string[] = [];
   /** Script errors and console errors (a CSP violation is one). */
   const problems: string[] = [];
 
   beforeAll(async () => {
-    served = await startTrmServe();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1024, height: 700 } });
-    requests = recordRequests(page);
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`${message.text()} ${message.location().url}`);
+    app = await openApp({}, (page) => {
+      requests = recordRequests(page);
+      page.on('pageerror', (error) => problems.push(error.message));
+      page.on('console', (message) => {
+        if (message.type() === 'error') problems.push(`${message.text()} ${message.location().url}`);
+      });
     });
-    await page.goto(served.url);
+    ({ served, page } = app);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
-  });
+  afterAll(() => app?.close());
 
   it('opens from the printed URL and drops the token from the address bar', async () => {
     await page.getByRole('navigation', { name: 'Main' }).waitFor();

@@ -77,6 +77,29 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+export interface OpenApp {
+  served: Served;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** `trm serve`, Chromium and a 1024x700 page on the app; `beforeOpen` may watch the page first. */
+export async function openApp(options: ServeOptions = {}, beforeOpen?: (page: Page) => void): Promise<OpenApp> {
+  const served = await startTrmServe(options);
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1024, height: 700 } });
+  beforeOpen?.(page);
+  await page.goto(served.url);
+  return {
+    served,
+    page,
+    close: async () => {
+      await browser.close();
+      await served.stop();
+    },
+  };
+}
+
 /** Every URL the page asks for, to prove that nothing leaves the machine. */
 export function recordRequests(page: Page): string[] {
   const urls: string[] = [];

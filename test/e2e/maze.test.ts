@@ -2,13 +2,13 @@
 // shows must be exactly what the core's own verification says of it.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MazeCell, MazePuzzle } from '../../main/puzzles/index.ts';
 import { maze as mazeKind } from '../../main/puzzles/index.ts';
 import { tinyModelsDir } from '../engine/fixture-models.ts';
-import type { Served } from './browser.ts';
-import { launchChromium, screenshot, startTrmServe } from './browser.ts';
+import type { OpenApp } from './browser.ts';
+import { openApp, screenshot } from './browser.ts';
 
 const shippedModels = fileURLToPath(new URL('../../models/', import.meta.url));
 
@@ -33,21 +33,15 @@ async function boardCells(page: Page, name: string): Promise<MazeCell[]> {
 }
 
 describe('drawing a maze and solving it with the maze model', () => {
-  let served: Served;
-  let browser: Browser;
+  let app: OpenApp;
   let page: Page;
 
   beforeAll(async () => {
-    served = await startTrmServe({ modelsDir: await mazeModelsDir() });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1024, height: 700 } });
-    await page.goto(served.url);
+    app = await openApp({ modelsDir: await mazeModelsDir() });
+    page = app.page;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
-  });
+  afterAll(() => app?.close());
 
   it('draws a wall by dragging and moves the goal by clicking', async () => {
     await page.getByRole('radio', { name: 'Maze' }).check();

@@ -3,12 +3,12 @@ import { copyFile, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeArcGrid } from '../../main/puzzles/index.ts';
 import { tinyModelsDir } from '../engine/fixture-models.ts';
-import type { Served } from './browser.ts';
-import { coreAnswer, launchChromium, screenshot, startTrmServe } from './browser.ts';
+import type { OpenApp } from './browser.ts';
+import { coreAnswer, openApp, screenshot } from './browser.ts';
 
 const puzzle = '53..7....6..195....98....6.8...6...34..8.3..17...2...6.6....28....419..5....8..79';
 const shippedModels = fileURLToPath(new URL('../../models/', import.meta.url));
@@ -83,21 +83,15 @@ async function sudokuModelsDir(): Promise<string | undefined> {
 }
 
 describe('solving a Sudoku typed in by keyboard, finding it in history, and a small batch', () => {
-  let served: Served;
-  let browser: Browser;
+  let app: OpenApp;
   let page: Page;
 
   beforeAll(async () => {
-    served = await startTrmServe({ modelsDir: await sudokuModelsDir() });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1024, height: 700 } });
-    await page.goto(served.url);
+    app = await openApp({ modelsDir: await sudokuModelsDir() });
+    page = app.page;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
-  });
+  afterAll(() => app?.close());
 
   it('generates a puzzle of the chosen difficulty', async () => {
     await page.getByLabel('Difficulty').selectOption('easy');
