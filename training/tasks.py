@@ -24,6 +24,10 @@ class Sudoku:
 
     to_tokens = staticmethod(sudoku.to_tokens)  # sources yield digit grids
 
+    @staticmethod
+    def schedule(source, step, cfg):
+        pass  # every givens count from the start
+
     @classmethod
     def heldout(cls, per_bin, bins=None):
         source = sudoku.SudokuSource(sudoku.make_bank(cls.heldout_bank, HELDOUT_SEED, CACHE), seed=HELDOUT_SEED)
@@ -53,6 +57,16 @@ class Maze:
         return maze.MazeSource(cfg["sizes"], maze.STYLES, cfg["paths"], cfg["seed"])
 
     to_tokens = staticmethod(np.asarray)  # sources yield tokens already
+    FIRST_LONGEST = 4  # the curriculum's longest route at step 0
+
+    @classmethod
+    def schedule(cls, source, step, cfg):
+        """Curriculum: the longest route drawn grows linearly from 4 moves to cfg["paths"][1]
+        over cfg["curriculum"] steps (a small model on CPU first learns to mark short routes)."""
+        lo, hi = cfg["paths"]
+        span = cfg.get("curriculum") or 0
+        longest = hi if span <= 0 else round(cls.FIRST_LONGEST + (hi - cls.FIRST_LONGEST) * min(1.0, step / span))
+        source.paths = (lo, max(lo, min(hi, longest)))
 
     @classmethod
     def heldout(cls, per_bin, bins=None):

@@ -61,6 +61,7 @@ class Trainer:
         c = self.carry
         idx = c["halted"].nonzero().flatten()
         if len(idx):
+            self.task.schedule(self.source, self.step, self.cfg)
             puzzle, solution = self.source.sample(len(idx))
             c["tokens"][idx] = torch.from_numpy(self.task.to_tokens(puzzle)).to(self.device)
             c["labels"][idx] = torch.from_numpy(self.task.to_tokens(solution)).to(self.device)
@@ -166,6 +167,7 @@ def main():
     ap.add_argument("--givens", type=int, nargs=2, help="Sudoku: givens drawn for training")
     ap.add_argument("--sizes", type=int, nargs=2, help="maze: side lengths drawn for training")
     ap.add_argument("--paths", type=int, nargs=2, help="maze: shortest-route lengths drawn for training")
+    ap.add_argument("--curriculum", type=int, help="maze: steps over which the longest route drawn grows to --paths")
     ap.add_argument("--heads", type=int)
     ap.add_argument("--log-every", type=int, default=20)
     args = ap.parse_args()

@@ -67,3 +67,16 @@ def test_maze_preset_trains_at_tiny_size():
     assert trainer.model.cfg.kind == "maze" and trainer.model.cfg.seq_len == 900
     losses = [trainer.train_step()["loss"] for _ in range(3)]
     assert all(np.isfinite(losses))
+
+
+def test_curriculum_grows_the_longest_route_from_4_moves():
+    source, cfg = MazeSource(seed=0), dict(paths=(1, 60), curriculum=100)
+    longest = []
+    for step in (0, 50, 100, 500):
+        Maze.schedule(source, step, cfg)
+        longest.append(source.paths[1])
+    assert longest == [4, 32, 60, 60]
+    Maze.schedule(source, 0, cfg)
+    assert path_length(source.sample(8)[0]).max() <= 4
+    Maze.schedule(source, 0, dict(paths=(1, 60)))  # no curriculum: every length from the start
+    assert source.paths == (1, 60)
