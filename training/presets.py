@@ -23,11 +23,12 @@ PRESETS = {
                       eval_minutes=0.0, eval_puzzles=4),
     # 2 shared CPU cores: one attention head (the [B,H,916,916] score tensors dominate the cost on
     # CPU, so heads cost more than width), hidden 32 (training/README.md, "Choosing the maze-cpu
-    # preset"); routes up to 60 moves, the range the target is set for, reached by a curriculum
-    # (1,300 steps on all lengths at once marked no path at all: the model stayed a copier)
+    # preset"); routes up to 60 moves, the range the target is set for, reached by a curriculum,
+    # and path cells weighted 10x in the loss (1,300 steps on all lengths, then 1,000 steps of the
+    # curriculum alone, marked no path cell at all: the model stayed a copier)
     "maze-cpu": dict(MAZE, hidden=32, heads=1, T=2, n=2, halt_max_steps=16, batch=8, lr=1e-3, weight_decay=0.1,
-                     warmup=30, ema=0.999, sizes=(8, 30), paths=(1, 60), curriculum=3000, minutes=60.0,
-                     ckpt_minutes=10.0, eval_minutes=20.0, eval_puzzles=16),
+                     warmup=30, ema=0.999, sizes=(8, 30), paths=(1, 60), curriculum=3000, write_weight=10.0,
+                     minutes=60.0, ckpt_minutes=10.0, eval_minutes=20.0, eval_puzzles=16),
     # one H200, <= 10 minutes: the paper's maze model (attention, T=3, n=4 as in the official
     # commands), larger lr for the short run; continues a maze-cpu checkpoint with --resume
     "maze-gpu": dict(MAZE, hidden=512, heads=8, T=3, n=4, halt_max_steps=16, batch=128, lr=3e-4, weight_decay=1.0,
