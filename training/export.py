@@ -148,6 +148,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--parity", action="store_true", help="write the TypeScript parity fixture and stop")
     ap.add_argument("--checkpoint", help="training checkpoint (its EMA weights are exported)")
+    ap.add_argument("--raw", action="store_true", help="export the raw weights instead (when they evaluate better)")
     ap.add_argument("--id", help="model id, e.g. sudoku-mlp-d64 or maze-attn-d64")
     ap.add_argument("--models", default=str(ROOT / "models"))
     ap.add_argument("--accuracy", help="JSON from evaluate.py --json")
@@ -160,11 +161,11 @@ def main():
             write_parity_fixture(ROOT / "test" / "fixtures" / "parity", kind)
         return
     ck = torch.load(args.checkpoint, map_location="cpu")
-    model = load_model(args.checkpoint)
+    model = load_model(args.checkpoint, ema=not args.raw)
     onnx_path = export_onnx(model, Path(args.models) / f"{args.id}.onnx")
     training = {"data": args.data, "steps": ck["step"], "puzzleSteps": ck["puzzle_steps"], "hardware": args.hardware,
                 "wallSeconds": round(ck["wall"], 1), "preset": ck["cfg"]["preset"],
-                "checkpoint": args.commit_checkpoint or str(Path(args.checkpoint))}
+                "checkpoint": args.commit_checkpoint or str(Path(args.checkpoint)), "weights": "raw" if args.raw else "ema"}
     accuracy = json.loads(Path(args.accuracy).read_text()) if args.accuracy else []
     entry = manifest_entry(model, onnx_path, args.id, training, accuracy)
     update_manifest(entry, Path(args.models) / "manifest.json")
