@@ -134,7 +134,8 @@ def evaluate(model, tokens, labels, set_name, max_steps=16, bins=None, steps=STE
 
 
 def markdown(table):
-    key = next((k for k in ("givens", "pathLength") if table and k in table[0]["bins"][0]), "givens")
+    keys = {task.bin_key for task in TASKS.values()}
+    key = next((k for e in table for b in e["bins"] for k in b if k in keys), "givens")
     lines = [f"| set | policy | {key} | puzzles | solved | exact | cell acc | mean steps |", "|---|---|---|---|---|---|---|---|"]
     pct = lambda v: "-" if v is None else f"{100 * v:.1f}%"  # noqa: E731
     for entry in table:

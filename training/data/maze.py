@@ -139,10 +139,14 @@ def make_maze(rng, size, style, path_range=(1, 10_000), attempts=8):
     return None
 
 
+def ends(grid):
+    """(start, goal) cells of a maze grid."""
+    return tuple(np.argwhere(grid == START)[0]), tuple(np.argwhere(grid == GOAL)[0])
+
+
 def label(square):
     """The answer grid: the maze with one shortest path marked."""
-    start = tuple(np.argwhere(square == START)[0])
-    goal = tuple(np.argwhere(square == GOAL)[0])
+    start, goal = ends(square)
     answer = square.copy()
     for cell in shortest_path(square, start, goal):
         answer[cell] = PATH
@@ -153,8 +157,8 @@ def path_length(tokens):
     """Moves on the shortest route from S to G of each maze [B,900]."""
     out = []
     for t in np.asarray(tokens).reshape(-1, SIZE, SIZE):
-        start = tuple(np.argwhere(t == START)[0])
-        out.append(int(distances(t, start)[tuple(np.argwhere(t == GOAL)[0])]))
+        start, goal = ends(t)
+        out.append(int(distances(t, start)[goal]))
     return np.array(out)
 
 
@@ -190,8 +194,7 @@ def is_optimal_path(answer, tokens):
         if not (((a == t) | (marked & (t == OPEN))).all()):
             continue
         grid = t.reshape(SIZE, SIZE)
-        start = tuple(np.argwhere(grid == START)[0])
-        goal = tuple(np.argwhere(grid == GOAL)[0])
+        start, goal = ends(grid)
         shortest = distances(grid, start)[goal]
         walkable = np.where(marked.reshape(SIZE, SIZE) | (grid == GOAL) | (grid == START), OPEN, WALL)
         ok[i] = shortest > 0 and distances(walkable, start)[goal] == shortest and marked.sum() == shortest - 1
