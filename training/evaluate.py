@@ -92,18 +92,41 @@ def rollout(model, tokens, max_steps, chunk=256):
 
 
 def policies(task, answers, qs, tokens, steps=STEPS):
-    """{policy: (chosen answers [N,L], steps used [N], solved [N])}: fixed step counts, halting at
-    the first q_halt > 0, and stopping at the first answer that verifies (else the last step)."""
+    """{policy: (chosen answers [N,L], steps used [N], solved [N], confidence [N])}: fixed step
+    counts, halting at the first q_halt > 0, and stopping at the first answer that verifies (else
+    the last step). Confidence = mean halting probability over the steps used (what votes weigh)."""
     max_steps, N = qs.shape
     rows = np.arange(N)
     solved = np.stack([task.solved(a, tokens) for a in answers])
+    mean_halt = np.cumsum(1 / (1 + np.exp(-qs)), 0) / np.arange(1, max_steps + 1)[:, None]
+    pick = lambda stop: (answers[stop, rows], stop + 1, solved[stop, rows], mean_halt[stop, rows])  # noqa: E731
     # names follow the app's halting policies (preload/api.ts): fixed, halt, verified (its default)
-    out = {f"fixed {k}": (answers[k - 1], np.full(N, k), solved[k - 1]) for k in steps if k <= max_steps}
+    out = {f"fixed {k}": pick(np.full(N, k - 1)) for k in steps if k <= max_steps}
     first = lambda hit: np.where(hit.any(0), hit.argmax(0), max_steps - 1)  # noqa: E731
     for name, hit in ((f"halt max {max_steps}", qs > 0), (f"verified max {max_steps}", solved)):
-        stop = first(hit)
-        out[name] = (answers[stop, rows], stop + 1, solved[stop, rows])
+        out[name] = pick(first(hit))
     return out
+
+
+def vote(answers, solved, confidence):
+    """Index of the view whose answer wins, as the engine votes (main/engine/vote.ts): an answer
+    that verifies beats any that does not, then the answer given most often, then the highest mean
+    confidence; ties go to the earliest view. answers [V,L], solved [V], confidence [V]."""
+    groups = {}
+    for v, answer in enumerate(answers):
+        group = groups.setdefault(answer.tobytes(), [v, 0, 0.0, bool(solved[v])])
+        group[1] += 1
+        group[2] += confidence[v]
+    return max(groups.values(), key=lambda g: (g[3], g[1], g[2] / g[1]))[0]
+
+
+def voted(per_view):
+    """One policy's results over several views ([V] of policies() tuples, answers mapped back to
+    the puzzle's frame) -> the voted (answer, steps used by the unaugmented view, solved)."""
+    answers, used, solved, confidence = (np.stack(x) for x in zip(*per_view))
+    winners = np.array([vote(answers[:, i], solved[:, i], confidence[:, i]) for i in range(answers.shape[1])])
+    rows = np.arange(answers.shape[1])
+    return answers[winners, rows], used[0], solved[winners, rows]
 
 
 def score(task, answer, used, solved, tokens, labels):
@@ -115,21 +138,29 @@ def score(task, answer, used, solved, tokens, labels):
     return result
 
 
-def evaluate(model, tokens, labels, set_name, max_steps=16, bins=None, steps=STEPS, task=None):
-    """Manifest-shaped accuracy list: one entry per policy, each with one row per difficulty bin."""
+def evaluate(model, tokens, labels, set_name, max_steps=16, bins=None, steps=STEPS, task=None, augmentations=0,
+             seed=1):
+    """Manifest-shaped accuracy list: one entry per policy, each with one row per difficulty bin.
+    With `augmentations`, that many transformed copies of each puzzle run too and vote, as in the app."""
     task = task or TASKS[model.cfg.kind]
     model.eval()
-    answers, qs = rollout(model, tokens, max_steps)
+    views = [None] + (task.views(augmentations, seed) if augmentations else [])
+    results = []
+    for view in views:
+        answers, qs = rollout(model, tokens if view is None else view.apply(tokens), max_steps)
+        results.append(policies(task, answers if view is None else view.invert(answers), qs, tokens, steps))
+    suffix = f", {augmentations} augmentations voted" if augmentations else ""
     values = task.bin_values(tokens)
     table = []
-    for name, (answer, used, solved) in policies(task, answers, qs, tokens, steps).items():
+    for name in results[0]:
+        answer, used, solved = voted([r[name] for r in results])
         rows = []
         for lo, hi in bins or task.bins:
             m = (values >= lo) & (values <= hi)
             if m.any():
                 rows.append({task.bin_key: f"{lo}-{hi}", **score(task, answer[m], used[m], solved[m], tokens[m],
                                                                   None if labels is None else labels[m])})
-        table.append({"set": set_name, "policy": name, "bins": rows})
+        table.append({"set": set_name, "policy": name + suffix, "bins": rows})
     return table
 
 
@@ -155,6 +186,8 @@ def main():
     ap.add_argument("--file", action="append", default=[], help="also evaluate a Sudoku file (repeatable)")
     ap.add_argument("--no-heldout", action="store_true")
     ap.add_argument("--max-steps", type=int, default=16)
+    ap.add_argument("--augmentations", type=int, default=0,
+                    help="transformed copies of each puzzle that also run and vote, as the app's voting copies")
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--json", help="write the table as JSON (manifest `accuracy` shape)")
     args = ap.parse_args()
@@ -165,11 +198,12 @@ def main():
         ap.error("--file reads Sudoku files only")
     table = []
     if not args.no_heldout:
-        table += evaluate(model, *task.heldout(args.per_bin), f"heldout-seed{HELDOUT_SEED}", args.max_steps)
+        table += evaluate(model, *task.heldout(args.per_bin), f"heldout-seed{HELDOUT_SEED}", args.max_steps,
+                          augmentations=args.augmentations)
     for f in args.file:
         p, s = read_puzzle_file(f)
         table += evaluate(model, task.to_tokens(p), None if s is None else task.to_tokens(s), Path(f).name,
-                          args.max_steps)
+                          args.max_steps, augmentations=args.augmentations)
     print(markdown(table))
     if args.json:
         Path(args.json).write_text(json.dumps(table, indent=1))

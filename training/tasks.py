@@ -12,6 +12,25 @@ TRAIN_SEED = 1  # training banks/streams; held-out sets use HELDOUT_SEED
 HELDOUT_SEED = 20251004
 
 
+class TokenTransform:
+    """A symmetry of a puzzle in token space, as the app's engine votes with them
+    (main/engine/augment.ts): position i of the view reads position positions[i] of the
+    puzzle, and token t becomes tokens[t]."""
+
+    def __init__(self, positions, tokens):
+        self.positions, self.tokens = np.asarray(positions), np.asarray(tokens)
+
+    def apply(self, grids):
+        """[..., L] tokens of the puzzle -> the view."""
+        return self.tokens[np.asarray(grids)[..., self.positions]]
+
+    def invert(self, grids):
+        """[..., L] tokens in the view's frame (the model's answers) -> the puzzle's frame."""
+        out = np.empty_like(grids)
+        out[..., self.positions] = np.argsort(self.tokens)[grids]
+        return out
+
+
 class Sudoku:
     kind, bin_key = "sudoku", "givens"
     bins = ((17, 21), (22, 29), (30, 50))
@@ -47,6 +66,18 @@ class Sudoku:
     def scored_cells(tokens):
         return np.asarray(tokens) == sudoku.BLANK
 
+    @staticmethod
+    def views(count, seed):
+        """`count` random validity-preserving transforms for test-time voting."""
+        rng = np.random.default_rng(seed)
+        views = []
+        for _ in range(count):
+            positions, digit_map = sudoku.random_transform(rng)
+            tokens = np.arange(sudoku.V)  # pad and blank keep their meaning; digit d is token d + 1
+            tokens[sudoku.DIGIT0:] = digit_map[1:].astype(np.int64) + 1
+            views.append(TokenTransform(positions, tokens))
+        return views
+
 
 class Maze:
     kind, bin_key = "maze", "pathLength"
@@ -81,6 +112,15 @@ class Maze:
     @staticmethod
     def scored_cells(tokens):
         return np.asarray(tokens) == maze.OPEN  # on the path or not
+
+    @staticmethod
+    def views(count, seed):
+        """The first `count` of the square's 7 other symmetries (seed unused: there are no more)."""
+        if count > 7:
+            raise ValueError("a maze has only 7 symmetries besides itself: ask for at most 7 augmentations")
+        square = np.arange(maze.L).reshape(maze.SIZE, maze.SIZE)
+        tokens = np.arange(maze.V)  # walls, floor, S, G and path keep their meaning
+        return [TokenTransform(maze.dihedral(square, which).reshape(-1), tokens) for which in range(1, count + 1)]
 
 
 TASKS = {t.kind: t for t in (Sudoku, Maze)}

@@ -137,19 +137,28 @@ def make_bank(size, seed, cache_dir=None):
     return solutions, order, min_givens
 
 
+def random_transform(rng):
+    """One random validity-preserving transform: (positions [81], digit_map [10]); the
+    transformed grid is digit_map[grid[positions]] (digit relabelling, band/row and
+    stack/column permutations, transpose; blanks stay 0)."""
+    digit_map = np.zeros(10, dtype=np.uint8)
+    digit_map[1:] = rng.permutation(9) + 1
+    rows = (rng.permutation(3)[:, None] * 3 + np.stack([rng.permutation(3) for _ in range(3)])).reshape(-1)
+    cols = (rng.permutation(3)[:, None] * 3 + np.stack([rng.permutation(3) for _ in range(3)])).reshape(-1)
+    positions = np.arange(81).reshape(9, 9)[rows][:, cols]
+    if rng.random() < 0.5:
+        positions = positions.T
+    return positions.reshape(-1), digit_map
+
+
 def augment(puzzle, solution, rng):
     """Same random validity-preserving transform on [B,81] digit grids (0 = blank)."""
-    B = puzzle.shape[0]
-    out = [puzzle.reshape(B, 9, 9).copy(), solution.reshape(B, 9, 9).copy()]
-    digit_map = np.zeros((B, 10), dtype=np.uint8)
-    for b in range(B):
-        digit_map[b, 1:] = rng.permutation(9) + 1
-        rows = (rng.permutation(3)[:, None] * 3 + np.stack([rng.permutation(3) for _ in range(3)])).reshape(-1)
-        cols = (rng.permutation(3)[:, None] * 3 + np.stack([rng.permutation(3) for _ in range(3)])).reshape(-1)
-        transpose = rng.random() < 0.5
+    out = [puzzle.copy(), solution.copy()]
+    for b in range(puzzle.shape[0]):
+        positions, digit_map = random_transform(rng)
         for g in out:
-            g[b] = g[b][rows][:, cols].T if transpose else g[b][rows][:, cols]
-    return [np.take_along_axis(digit_map, g.reshape(B, 81), axis=1) for g in out]
+            g[b] = digit_map[g[b][positions]]
+    return out
 
 
 class SudokuSource:

@@ -1,0 +1,59 @@
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+import evaluate as evaluate_module
+from data.maze import MazeSource, is_optimal_path
+from data.sudoku import SudokuSource, from_tokens, is_valid_solution, make_bank, solve, to_tokens
+from evaluate import evaluate, vote
+from tasks import Maze, Sudoku
+
+
+def test_a_sudoku_view_is_a_valid_puzzle_whose_solution_maps_back_to_the_original():
+    puzzles, solutions = (to_tokens(x) for x in SudokuSource(make_bank(4, seed=5), givens=(25, 30), seed=1).sample(4))
+    views = Sudoku.views(7, seed=2)
+    assert len({v.positions.tobytes() + v.tokens.tobytes() for v in views}) == 7
+    for view in views:
+        puzzle, solution = view.apply(puzzles), view.apply(solutions)
+        assert is_valid_solution(from_tokens(solution), from_tokens(puzzle)).all()
+        assert not np.array_equal(puzzle, puzzles)
+        assert np.array_equal(view.invert(solution), solutions)
+
+
+def test_a_maze_view_is_a_symmetry_whose_path_maps_back_and_there_are_seven():
+    tokens, labels = MazeSource(seed=4).sample(3)
+    for view in Maze.views(7, seed=1):
+        assert is_optimal_path(view.apply(labels), view.apply(tokens)).all()
+        assert np.array_equal(view.invert(view.apply(labels)), labels)
+    with pytest.raises(ValueError, match="only 7 symmetries"):
+        Maze.views(8, seed=1)
+
+
+def test_a_verified_answer_beats_the_majority_and_confidence_breaks_ties():
+    a, b, c = (np.full(4, t) for t in (1, 2, 3))
+    assert vote([a, b, b], solved=[True, False, False], confidence=[0.1, 0.9, 0.9]) == 0
+    assert vote([a, b, b], solved=[False, False, False], confidence=[0.9, 0.1, 0.1]) == 1
+    assert vote([a, b, c], solved=[False] * 3, confidence=[0.2, 0.7, 0.5]) == 1
+    assert vote([a, a, b], solved=[True] * 3, confidence=[0.1, 0.1, 0.9]) == 0
+
+
+def test_copies_that_solve_win_the_vote_once_their_answers_are_mapped_back(monkeypatch):
+    """A stand-in model that fails the puzzle as given but solves every transformed copy: only
+    correct view transforms, inverse mapping and vote make the voted run solve everything."""
+    tokens, labels = Sudoku.heldout(4, bins=((26, 29),))
+
+    def rollout(model, view_tokens, max_steps):
+        if np.array_equal(view_tokens, tokens):
+            answers = view_tokens  # the plain run gives up: blanks left
+        else:
+            answers = to_tokens([solve(p) for p in from_tokens(view_tokens)])
+        return np.repeat(answers[None], max_steps, 0), np.zeros((max_steps, len(view_tokens)))
+
+    monkeypatch.setattr(evaluate_module, "rollout", rollout)
+    model = SimpleNamespace(cfg=SimpleNamespace(kind="sudoku"), eval=lambda: None)
+    plain = evaluate(model, tokens, labels, "heldout", max_steps=2, steps=(2,))
+    voted = evaluate(model, tokens, labels, "heldout", max_steps=2, steps=(2,), augmentations=3)
+    assert [e["policy"] for e in voted] == [e["policy"] + ", 3 augmentations voted" for e in plain]
+    assert {b["solvedRate"] for e in plain for b in e["bins"]} == {0.0}
+    assert {(b["solvedRate"], b["exactRate"]) for e in voted for b in e["bins"]} == {(1.0, 1.0)}
