@@ -96,9 +96,12 @@ export interface SolveStep {
   step: number;
   /** The model's answer after this step, in the puzzle kind's answer form. */
   answer: unknown;
-  /** Cell positions whose value changed in this step. */
+  /**
+   * Positions of the model's grid whose value changed in this step (a maze or ARC grid sits in
+   * the top-left corner of the 30x30 grid, so positions outside it are padding).
+   */
   changed: number[];
-  /** Per-cell probability of the chosen value (softmax max). */
+  /** Per-position probability of the chosen value (softmax max), on the same grid. */
   confidence: number[];
   /** sigmoid(q_halt). */
   haltProbability: number;

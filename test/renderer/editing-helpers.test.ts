@@ -3,7 +3,7 @@ import { blankMaze, formatMaze, mazeFromTokens, paintMaze } from '../../renderer
 import { stepCellsOnGrid } from '../../renderer/src/lib/model-grid.ts';
 import { parseInline, parseMarkdown } from '../../renderer/src/lib/markdown.ts';
 import { readRunSettings } from '../../renderer/src/lib/run-settings.svelte.ts';
-import { fromTrace } from '../../renderer/src/lib/thinking.ts';
+import { fromSolveStep, fromTrace } from '../../renderer/src/lib/thinking.ts';
 
 describe('maze drafts', () => {
   it('starts as a walled room with S and G, written as the core reads mazes', () => {
@@ -92,6 +92,7 @@ describe('run settings', () => {
 describe('replaying a trace', () => {
   it('numbers the steps and recomputes what changed against the step before', () => {
     const steps = fromTrace(
+      { kind: 'sudoku', givens: [] },
       [
         { cells: [1, 1, 1], haltProbability: 0.1 },
         { cells: [1, 3, 1], haltProbability: 0.6 },
@@ -102,5 +103,47 @@ describe('replaying a trace', () => {
       [1, [], [10, 10, 10]],
       [2, [1], [10, 30, 10]],
     ]);
+  });
+
+  it('counts a maze’s own cells, not the padding of the model’s grid the model rewrote', () => {
+    const before = new Array<number>(900).fill(1);
+    const after = [...before];
+    after[31] = 5; // row 1, column 1: cell 4 of a 2x3 maze
+    after[45] = 2; // padding
+    const maze = { kind: 'maze', rows: 2, cols: 3, cells: [] } as const;
+    const steps = fromTrace(
+      maze,
+      [
+        { cells: before, haltProbability: 0.1 },
+        { cells: after, haltProbability: 0.6 },
+      ],
+      (tokens) => mazeFromTokens(tokens, 2, 3),
+    );
+    expect(steps[1]!.changed).toEqual([4]);
+  });
+});
+
+describe('streamed steps', () => {
+  const streamed = (changed: number[], answer: unknown = null) => ({
+    solveId: 's',
+    step: 1,
+    answer,
+    changed,
+    confidence: Array.from({ length: 900 }, (_, i) => (i === 31 ? 0.9 : 0.5)),
+    haltProbability: 0.2,
+    verified: false,
+  });
+
+  it('give a maze step its changes and confidence by the maze’s cells', () => {
+    const all900 = Array.from({ length: 900 }, (_, i) => i);
+    const step = fromSolveStep({ kind: 'maze', rows: 2, cols: 3, cells: [] })(streamed(all900));
+    expect(step.changed).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(step.confidence).toEqual([0.5, 0.5, 0.5, 0.5, 0.9, 0.5]);
+  });
+
+  it('keep a Sudoku step as the engine sent it', () => {
+    const step = fromSolveStep({ kind: 'sudoku', givens: [] })(streamed([3, 80]));
+    expect(step.changed).toEqual([3, 80]);
+    expect(step.confidence).toHaveLength(900);
   });
 });

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import AnswerBoard from '../../renderer/src/components/AnswerBoard.svelte';
-import type { ThinkingStep } from '../../renderer/src/lib/thinking.ts';
+import { fromSolveStep, type ThinkingStep } from '../../renderer/src/lib/thinking.ts';
 import ThinkingHarness from './ThinkingHarness.svelte';
 
 afterEach(cleanup);
@@ -47,16 +47,19 @@ describe('the answer board', () => {
   it('rings the ARC cells a step changed and names them so, as the Sudoku and maze boards do', () => {
     // The engine reports positions on the model's 30-wide grid: 1 and 30 are cells of this 2x2
     // grid; 2 and 61 are its end-of-grid markers, which are not drawn.
-    const arcStep: ThinkingStep = {
+    const arcStep = fromSolveStep({ kind: 'arc' })({
+      solveId: 's',
       step: 3,
       answer: [
         [1, 2],
         [3, 4],
       ],
       changed: [1, 2, 30, 61],
-      confidence: null,
+      confidence: [],
       haltProbability: 0.5,
-    };
+      verified: false,
+    });
+    expect(arcStep.changed).toEqual([1, 2]);
     render(AnswerBoard, { puzzle: { kind: 'arc' }, step: arcStep, conflicts: new Set([2]) });
     const cells = screen.getByRole('grid', { name: "The model's answer" }).querySelectorAll('[role=gridcell]');
     expect([...cells].map((c) => c.getAttribute('aria-label'))).toEqual([
