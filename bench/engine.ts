@@ -1,4 +1,4 @@
-// Engine benchmark: latency, throughput, continuous vs fixed batching, event-loop lag,
+// Engine benchmark: latency (alone and with voting copies), throughput, continuous vs fixed batching, event-loop lag,
 // memory, session load time, the machine's fp32 matmul peak, and PyTorch eager on the same
 // weights and puzzles, in one run, for a model of any kind (Sudoku or maze). Prints a table and
 // writes bench/results/engine-<model>.json.
@@ -151,6 +151,30 @@ async function main() {
     solved: `${solvedSingle}/20`,
   };
 
+  // Voting copies (Run settings), as a user solving one puzzle at a time with the app's default
+  // policy: what 7 transformed copies voting with it cost and what they buy.
+  const voting = new Engine({ modelsDir, threads, maxBatch: 8 });
+  const votingRuns: Record<string, unknown>[] = [];
+  for (const augmentations of [0, 7]) {
+    const options: SolveSettings = { ...settings, policy: 'verified', augmentations };
+    const times: number[] = [];
+    let solved = 0;
+    for (const puzzle of puzzles.slice(0, 40)) {
+      const start = performance.now();
+      const { result } = await voting.solve(puzzle, options, { modelId: model.id });
+      times.push(performance.now() - start);
+      if (result.status === 'solved') solved++;
+    }
+    votingRuns.push({
+      augmentations,
+      solveMsP50: round(quantile(times, 0.5)),
+      solveMsP95: round(quantile(times, 0.95)),
+      solved: `${solved}/40`,
+    });
+  }
+  await voting.close();
+  results.voting = votingRuns;
+
   // Throughput: continuous batching at several batch sizes, with the event loop watched.
   const flops = stepFlops(model);
   const runs: Record<string, unknown>[] = [];
@@ -293,6 +317,7 @@ async function main() {
     'ORT / PyTorch': results.ortOverPytorch ?? 'skipped',
     'int8 / fp32 speed': (results.int8 as { speedup?: number } | undefined)?.speedup ?? 'no int8 model',
   });
+  console.table(votingRuns);
   console.table(runs);
   if (results.pytorch) console.table(results.pytorch);
 }
