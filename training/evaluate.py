@@ -189,10 +189,11 @@ def main():
     ap.add_argument("--augmentations", type=int, default=0,
                     help="transformed copies of each puzzle that also run and vote, as the app's voting copies")
     ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
     ap.add_argument("--json", help="write the table as JSON (manifest `accuracy` shape)")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
-    model = load_model(args.checkpoint, ema=not args.raw)
+    model = load_model(args.checkpoint, ema=not args.raw).to(args.device)
     task = TASKS[model.cfg.kind]
     if args.file and task.kind != "sudoku":
         ap.error("--file reads Sudoku files only")

@@ -143,7 +143,7 @@ def write_parity_fixture(folder, kind="sudoku", batch=2, min_margin=2e-3):
 
 
 def main():
-    from train import load_model
+    from train import load_checkpoint, load_model
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--parity", action="store_true", help="write the TypeScript parity fixture and stop")
@@ -160,7 +160,7 @@ def main():
         for kind in PARITY_MODELS:
             write_parity_fixture(ROOT / "test" / "fixtures" / "parity", kind)
         return
-    ck = torch.load(args.checkpoint, map_location="cpu")
+    ck = load_checkpoint(args.checkpoint)
     model = load_model(args.checkpoint, ema=not args.raw)
     onnx_path = export_onnx(model, Path(args.models) / f"{args.id}.onnx")
     training = {"data": args.data, "steps": ck["step"], "puzzleSteps": ck["puzzle_steps"], "hardware": args.hardware,

@@ -25,6 +25,7 @@ from presets import PRESETS  # noqa: E402
 from tasks import TASKS  # noqa: E402
 
 MODEL_FIELDS = set(TRMConfig.__dataclass_fields__)
+COUNTERS = ("step", "puzzle_steps", "puzzles", "wall", "cpu")
 
 
 def make_optimizer(model, lr, weight_decay):
@@ -44,6 +45,7 @@ class Trainer:
         self.task = TASKS[cfg["kind"]]
         self.source = self.task.source(cfg)
         self.step = self.puzzle_steps = self.puzzles = 0
+        self.warm_from = 0  # the step a fresh optimizer started at: its learning rate warms up from there
         self.wall = self.cpu = 0.0  # accumulated over resumes
         B, S, D, L = cfg["batch"], self.model.cfg.state_len, cfg["hidden"], cfg["seq_len"]
         # every row starts halted, so the first step loads fresh puzzles everywhere
@@ -72,7 +74,7 @@ class Trainer:
     def train_step(self):
         cfg, c = self.cfg, self.carry
         reset = self.refill()
-        lr = cfg["lr"] * min(1.0, (self.step + 1) / max(cfg["warmup"], 1))
+        lr = cfg["lr"] * min(1.0, (self.step - self.warm_from + 1) / max(cfg["warmup"], 1))
         for group in self.opt.param_groups:
             group["lr"] = lr
         self.model.train()
@@ -121,20 +123,35 @@ class Trainer:
         """exact=False keeps only weights, EMA and counters (e.g. resuming with another batch size)."""
         self.model.load_state_dict(ck["model"])
         self.ema.load_state_dict(ck["ema"])
-        for k in ("step", "puzzle_steps", "puzzles", "wall", "cpu"):
+        for k in COUNTERS:
             setattr(self, k, ck[k])
+        self.warm_from = 0 if exact else self.step
         if exact:
             self.opt.load_state_dict(ck["opt"])
             self.source.rng.bit_generator.state = ck["rng"]
             self.carry = {k: v.to(self.device) for k, v in ck["carry"].items()}
 
 
+def load_checkpoint(path):
+    """One of our training checkpoints. Ours, so trusted: torch >= 2.6 loads only plain weights
+    by default and would refuse the counters and data RNG state."""
+    return torch.load(path, map_location="cpu", weights_only=False)
+
+
 def load_model(path, ema=True):
     """The model (EMA weights by default) from a training checkpoint, in eval mode on CPU."""
-    ck = torch.load(path, map_location="cpu")
+    ck = load_checkpoint(path)
     model = TRM(TRMConfig(**{k: v for k, v in ck["cfg"].items() if k in MODEL_FIELDS}))
     model.load_state_dict(ck["ema" if ema else "model"])
     return model.eval()
+
+
+def slim(state):
+    """A checkpoint small enough to come back from a GPU session (the device tool returns files of
+    at most 16 MiB; a paper-size model's full state is ~80 MB): the EMA weights in fp16 and the
+    counters. It evaluates and exports like any checkpoint and resumes as weights only."""
+    ema = {k: v.half() if v.is_floating_point() else v for k, v in state["ema"].items()}
+    return dict(cfg=state["cfg"], model=ema, ema=ema, slim=True, **{k: state[k] for k in COUNTERS})
 
 
 def save(state, path):
@@ -176,17 +193,18 @@ def main():
                     help="loss weight of the cells the answer writes, relative to copied cells (official: 1)")
     ap.add_argument("--heads", type=int)
     ap.add_argument("--log-every", type=int, default=20)
+    ap.add_argument("--slim", help="also keep a slim checkpoint here (EMA weights in fp16: what a GPU session brings back)")
     args = ap.parse_args()
 
     torch.set_num_threads(args.threads)
     device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
-    ck = torch.load(args.resume, map_location="cpu") if args.resume else None
+    ck = load_checkpoint(args.resume) if args.resume else None
     cfg = build_config(args)
     if ck is not None:  # architecture always comes from the checkpoint
         cfg.update({k: ck["cfg"][k] for k in MODEL_FIELDS if k in ck["cfg"]})
     trainer = Trainer(cfg, device)
     if ck is not None:
-        same = all(ck["cfg"].get(k) == cfg[k] for k in ("batch", "preset"))
+        same = not ck.get("slim") and all(ck["cfg"].get(k) == cfg[k] for k in ("batch", "preset"))
         trainer.load(ck, exact=same)
         print(f"resumed step {trainer.step} from {args.resume} ({'exact' if same else 'weights only'})")
     out = Path(args.out)
@@ -230,7 +248,10 @@ def main():
             run_eval()
             last_eval = time.time()
         if done or time.time() - last_ckpt >= cfg["ckpt_minutes"] * 60:
-            save(trainer.state(), out / "last.pt")
+            state = trainer.state()
+            save(state, out / "last.pt")
+            if args.slim:
+                save(slim(state), args.slim)
             last_ckpt = time.time()
         if done:
             break

@@ -5,7 +5,7 @@ import torch
 
 from data.sudoku import SudokuSource, make_bank, to_tokens
 from evaluate import evaluate
-from train import Trainer, build_config, save
+from train import Trainer, build_config, load_checkpoint, load_model, save, slim
 
 
 def config(preset="tiny", **kw):
@@ -46,7 +46,7 @@ def test_resume_gives_identical_next_step(tmp_path):
     expected = a.train_step()
     torch.manual_seed(123)  # a fresh process would start from other random weights
     b = Trainer(config(), torch.device("cpu"))
-    b.load(torch.load(tmp_path / "last.pt"))
+    b.load(load_checkpoint(tmp_path / "last.pt"))
     got = b.train_step()
     assert got == expected
     assert all(torch.equal(p, q) for p, q in zip(a.model.parameters(), b.model.parameters()))
@@ -62,7 +62,7 @@ def test_gpu_preset_runs_at_tiny_size_on_cpu(tmp_path):
     # a cpu-preset checkpoint continues under the gpu preset (weights, EMA and counters)
     save(trainer.state(), tmp_path / "g.pt")
     other = Trainer(config("gpu", hidden=32, T=1, n=1, batch=8, bank=8), torch.device("cpu"))
-    other.load(torch.load(tmp_path / "g.pt"), exact=False)
+    other.load(load_checkpoint(tmp_path / "g.pt"), exact=False)
     assert other.step == 2 and np.isfinite(other.train_step()["loss"])
 
 
@@ -70,3 +70,24 @@ def test_maze_gpu_preset_runs_at_tiny_size_on_cpu():
     cfg = config("maze-gpu", hidden=32, heads=2, T=1, n=1, batch=2, sizes=(6, 10))
     assert cfg["kind"] == "maze" and cfg["bf16"] and cfg["compile"]
     assert np.isfinite(Trainer(cfg, torch.device("cpu")).train_step()["loss"])
+
+
+def test_a_slim_checkpoint_keeps_the_ema_in_half_precision_and_resumes_as_weights_only(tmp_path):
+    torch.manual_seed(0)
+    trainer = Trainer(config(), torch.device("cpu"))
+    for _ in range(3):
+        trainer.train_step()
+    full, small = trainer.state(), slim(trainer.state())
+    save(full, tmp_path / "full.pt")
+    save(small, tmp_path / "slim.pt")
+    assert (tmp_path / "slim.pt").stat().st_size < (tmp_path / "full.pt").stat().st_size / 3
+    assert {v.dtype for v in small["ema"].values()} == {torch.float16}
+    model = load_model(tmp_path / "slim.pt")  # what evaluate.py and export.py read
+    for name, p in model.state_dict().items():
+        assert p.dtype == torch.float32
+        assert torch.allclose(p, full["ema"][name], rtol=1e-3, atol=1e-4)
+    again = Trainer(config(), torch.device("cpu"))
+    again.load(load_checkpoint(tmp_path / "slim.pt"), exact=False)
+    first = again.train_step()
+    assert again.step == 4 and np.isfinite(first["loss"])
+    assert first["lr"] == again.cfg["lr"] / again.cfg["warmup"]  # a fresh optimizer warms up again
