@@ -127,6 +127,8 @@ export type SolveOutcome =
       /** Why the answer is wrong, with the cells involved; empty when solved. */
       conflicts: AnswerConflict[];
       haltProbability: number;
+      /** Views that gave the chosen answer, out of all views run (the puzzle itself and its voting copies). */
+      votes: { agreed: number; views: number };
       elapsedMs: number;
     }
   | { solveId: string; status: 'cancelled'; steps: number }

@@ -2,6 +2,7 @@
 // browser, CLI) can watch the model think, and every finished solve kept in history.
 import { randomUUID } from 'node:crypto';
 import type { SolveOutcome } from '../../preload/api.ts';
+import { votingCopies } from '../../preload/defaults.ts';
 import { ApiError } from '../../preload/reply.ts';
 import type { Engine, ModelInUse, PuzzleResult, SolveSettings } from '../engine/index.ts';
 import { EngineError } from '../engine/index.ts';
@@ -30,7 +31,8 @@ export function historyRecord(
     modelId: model.id,
     modelSha256: model.sha256,
     provider: model.provider,
-    options: settings,
+    // the copies that actually voted: a kind may allow fewer than were asked for
+    options: { ...settings, augmentations: votingCopies(puzzle.kind, settings.augmentations) },
     status: result.status,
     steps: (result.trace ?? []).map((step) => ({ cells: step.tokens, haltProbability: step.haltProbability })),
     final:
@@ -57,6 +59,7 @@ function outcomeOf(solveId: string, model: ModelInUse, result: PuzzleResult): So
     answer: result.answer,
     conflicts: result.conflicts,
     haltProbability: result.haltProbability,
+    votes: { agreed: result.votes, views: result.views },
     elapsedMs: result.elapsedMs,
   };
 }

@@ -23,7 +23,7 @@ export const engineHelp = [
   '  --policy <p>       when to stop: verified (at the first answer that checks out, default), halt (when',
   '                     the model is confident), fixed (always --steps)',
   '  --steps <n>        at most this many supervision steps (default 16)',
-  '  --tta <k>          also solve k symmetric versions and vote (default 0)',
+  '  --tta <k>          also solve k transformed copies and vote (default 0; mazes use at most 7, ARC none)',
   '  --provider <p>     auto (default), cpu, cuda, webgpu, dml or coreml',
   '  --threads <n>      CPU threads for inference (default: the physical cores)',
   '  --models-dir <dir> a models folder with its manifest.json (default: models/ beside the app)',

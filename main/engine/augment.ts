@@ -3,6 +3,7 @@
 // answer is mapped back before voting, so every kind with such symmetries shares this code.
 import type { PuzzleKindId } from '../puzzles/index.ts';
 import { seededRandom, shuffle } from '../puzzles/index.ts';
+import { votingCopies } from '../../preload/defaults.ts';
 
 export interface TokenTransform {
   /** Output position i reads input position `positions[i]`. */
@@ -64,19 +65,15 @@ function dihedral(n: number, vocab: number, which: number): TokenTransform {
   return { positions, tokens: identityTokens(vocab) };
 }
 
-/**
- * `count` transforms besides the identity, reproducible from the seed, or an explanation
- * when the kind has no token-space symmetries the model can be trusted with.
- */
-export function augmentations(kind: PuzzleKindId, count: number, seed = 1): TokenTransform[] | string {
-  if (count === 0) return [];
+/** The transforms besides the identity that a solve asking for `count` voting copies runs (votingCopies). */
+export function augmentations(kind: PuzzleKindId, count: number, seed = 1): TokenTransform[] {
+  const copies = votingCopies(kind, count);
   switch (kind) {
     case 'sudoku':
-      return range(count).map((i) => sudokuTransform(seed * 7919 + i));
+      return range(copies).map((i) => sudokuTransform(seed * 7919 + i));
     case 'maze':
-      if (count > 7) return 'A maze has only 7 symmetries besides itself: ask for at most 7 augmentations.';
-      return range(count).map((i) => dihedral(30, 6, i + 1));
+      return range(copies).map((i) => dihedral(30, 6, i + 1));
     case 'arc':
-      return 'Voting over augmentations is not available for ARC: each augmentation needs its own trained puzzle embedding.';
+      return [];
   }
 }

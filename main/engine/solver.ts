@@ -72,8 +72,6 @@ export async function solvePuzzle(scheduler: Scheduler, call: SolveCall): Promis
   const { puzzle, settings } = call;
   const kind = kinds[puzzle.kind] as unknown as PuzzleKind<Puzzle, unknown>;
   const transforms = augmentations(puzzle.kind, settings.augmentations);
-  if (typeof transforms === 'string') return failure(transforms);
-
   const base = kind.encode(puzzle);
   const views: (TokenTransform | null)[] = [null, ...transforms];
   const back = (view: TokenTransform | null, tokens: Uint8Array) => (view ? invertTransform(view, tokens) : tokens);

@@ -11,11 +11,11 @@ import { tinyModelsDir } from '../engine/fixture-models.ts';
 const easy = '53..7....6..195....98....6.8...6...34..8.3..17...2...6.6....28....419..5....8..79';
 const apps: App[] = [];
 
-async function app(): Promise<App> {
+async function app(modelsDir?: string): Promise<App> {
   const created = createApp({
     shell: 'cli',
     dataDir: await mkdtemp(join(tmpdir(), 'trm-app-')),
-    modelsDir: await tinyModelsDir(),
+    modelsDir: modelsDir ?? (await tinyModelsDir()),
   });
   apps.push(created);
   return created;
@@ -60,6 +60,22 @@ describe('solving through the app', () => {
     expect(detail.trace).toHaveLength(3);
     expect(detail.timings.stepMs).toHaveLength(3);
     expect(detail.modelId).toBe('tiny-sudoku');
+  });
+
+  it('votes with as many copies as the kind has: a maze asked for 12 uses its 7 symmetries, and history says so', async () => {
+    const a = await app(await tinyModelsDir('tiny-maze', undefined, 'maze'));
+    let id: string | null = null;
+    const done = finished(a, () => id);
+    ({ solveId: id } = await a.handlers['solve.start']({
+      text: '#####\n#S  #\n#   #\n#  G#\n#####',
+      index: 0,
+      options: { policy: 'fixed', maxSteps: 2, augmentations: 12 },
+    }));
+    const { outcome } = await done;
+    expect(outcome).toMatchObject({ votes: { views: 8 } });
+    const page = await a.handlers['history.list']({ offset: 0, limit: 10 });
+    const detail = await a.handlers['history.get']({ id: page.items[0]!.id });
+    expect(detail.options.augmentations).toBe(7);
   });
 
   it('re-runs a puzzle from history with other settings, as a new solve', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { blankMaze, formatMaze, mazeFromTokens, paintMaze } from '../../renderer/src/lib/maze.ts';
 import { stepCellsOnGrid } from '../../renderer/src/lib/model-grid.ts';
 import { parseInline, parseMarkdown } from '../../renderer/src/lib/markdown.ts';
-import { readRunSettings } from '../../renderer/src/lib/run-settings.svelte.ts';
+import { readRunSettings, votesNote } from '../../renderer/src/lib/run-settings.svelte.ts';
 import { fromSolveStep, fromTrace } from '../../renderer/src/lib/thinking.ts';
 
 describe('maze drafts', () => {
@@ -145,5 +145,14 @@ describe('streamed steps', () => {
     const step = fromSolveStep({ kind: 'sudoku', givens: [] })(streamed([3, 80]));
     expect(step.changed).toEqual([3, 80]);
     expect(step.confidence).toHaveLength(900);
+  });
+});
+
+describe('the verdict of a voted solve', () => {
+  it('says how many views gave the answer, and nothing when the puzzle ran alone', () => {
+    expect(votesNote({ agreed: 6, views: 8 })).toBe(
+      ' 6 of 8 views (the puzzle and 7 transformed copies) gave this answer.',
+    );
+    expect(votesNote({ agreed: 1, views: 1 })).toBe('');
   });
 });

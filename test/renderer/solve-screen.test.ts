@@ -125,9 +125,12 @@ describe('the Solve screen', () => {
       answer: [...solution].map(Number),
       conflicts: [],
       haltProbability: 0.9,
+      votes: { agreed: 5, views: 8 },
       elapsedMs: 12,
     });
-    expect((await screen.findByText('✓ Verified')).closest('[role=status]')?.textContent).toContain('after 2 steps');
+    const verdict = (await screen.findByText('✓ Verified')).closest('[role=status]')?.textContent;
+    expect(verdict).toContain('after 2 steps');
+    expect(verdict).toContain('5 of 8 views (the puzzle and 7 transformed copies) gave this answer.');
   });
 
   it('marks the wrong answer’s conflicts on the final step only, by mark and name', async () => {
@@ -155,6 +158,7 @@ describe('the Solve screen', () => {
       answer: wrong,
       conflicts: [{ message: 'row 1 repeats 5 at r1c1, r1c3', cells: [0, 2] }],
       haltProbability: 0.5,
+      votes: { agreed: 1, views: 1 },
       elapsedMs: 12,
     });
     expect(await screen.findByText('row 1 repeats 5 at r1c1, r1c3')).toBeTruthy();

@@ -38,6 +38,12 @@ export function saveRunSettings(): void {
   localStorage.setItem(storageKey, JSON.stringify(runSettings));
 }
 
+/** How the voting went, for the verdict; nothing when the puzzle ran alone. */
+export function votesNote(votes: { agreed: number; views: number }): string {
+  if (votes.views <= 1) return '';
+  return ` ${votes.agreed} of ${votes.views} views (the puzzle and ${votes.views - 1} transformed copies) gave this answer.`;
+}
+
 export const policyNames: Record<HaltingPolicy, string> = {
   halt: 'Stop when the model is confident',
   fixed: 'Always run every step',
