@@ -97,6 +97,31 @@ function puzzleMix(kind: PuzzleKindId, total: number): Puzzle[] {
   );
 }
 
+/** Solves `puzzles` one after another, timing each solve (and each step into `stepMs`, when given). */
+async function oneAtATime(
+  engine: Engine,
+  puzzles: Puzzle[],
+  settings: SolveSettings,
+  modelId: string,
+  stepMs?: number[],
+): Promise<{ solveMs: number[]; solved: number }> {
+  const solveMs: number[] = [];
+  let solved = 0;
+  for (const puzzle of puzzles) {
+    const start = performance.now();
+    let last = start;
+    const onStep = () => {
+      const now = performance.now();
+      stepMs?.push(now - last);
+      last = now;
+    };
+    const { result } = await engine.solve(puzzle, settings, { modelId, onStep: stepMs && onStep });
+    solveMs.push(performance.now() - start);
+    if (result.status === 'solved') solved++;
+  }
+  return { solveMs, solved };
+}
+
 async function main() {
   const manifest = await readManifest(modelsDir);
   const model = values.model
@@ -126,29 +151,14 @@ async function main() {
   const single = new Engine({ modelsDir, threads, maxBatch: 1 });
   await single.solve(puzzles[0]!, settings, { modelId: model.id });
   const stepMs: number[] = [];
-  const solveMs: number[] = [];
-  let solvedSingle = 0;
-  for (const puzzle of puzzles.slice(0, 20)) {
-    let last = performance.now();
-    const start = last;
-    const { result } = await single.solve(puzzle, settings, {
-      modelId: model.id,
-      onStep: () => {
-        const now = performance.now();
-        stepMs.push(now - last);
-        last = now;
-      },
-    });
-    solveMs.push(performance.now() - start);
-    if (result.status === 'solved') solvedSingle++;
-  }
+  const alone = await oneAtATime(single, puzzles.slice(0, 20), settings, model.id, stepMs);
   await single.close();
   results.single = {
     stepMsP50: round(quantile(stepMs, 0.5)),
     stepMsP95: round(quantile(stepMs, 0.95)),
-    solveMsP50: round(quantile(solveMs, 0.5)),
-    solveMsP95: round(quantile(solveMs, 0.95)),
-    solved: `${solvedSingle}/20`,
+    solveMsP50: round(quantile(alone.solveMs, 0.5)),
+    solveMsP95: round(quantile(alone.solveMs, 0.95)),
+    solved: `${alone.solved}/20`,
   };
 
   // Voting copies (Run settings), as a user solving one puzzle at a time with the app's default
@@ -157,18 +167,11 @@ async function main() {
   const votingRuns: Record<string, unknown>[] = [];
   for (const augmentations of [0, 7]) {
     const options: SolveSettings = { ...settings, policy: 'verified', augmentations };
-    const times: number[] = [];
-    let solved = 0;
-    for (const puzzle of puzzles.slice(0, 40)) {
-      const start = performance.now();
-      const { result } = await voting.solve(puzzle, options, { modelId: model.id });
-      times.push(performance.now() - start);
-      if (result.status === 'solved') solved++;
-    }
+    const { solveMs, solved } = await oneAtATime(voting, puzzles.slice(0, 40), options, model.id);
     votingRuns.push({
       augmentations,
-      solveMsP50: round(quantile(times, 0.5)),
-      solveMsP95: round(quantile(times, 0.95)),
+      solveMsP50: round(quantile(solveMs, 0.5)),
+      solveMsP95: round(quantile(solveMs, 0.95)),
       solved: `${solved}/40`,
     });
   }
