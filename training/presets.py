@@ -8,10 +8,11 @@ PRESETS = {
     "tiny": dict(SUDOKU, variant="mlp", hidden=32, T=1, n=1, halt_max_steps=4, batch=16, lr=1e-3,
                  weight_decay=0.1, warmup=5, ema=0.9, bank=32, givens=(30, 50), minutes=0.2,
                  ckpt_minutes=1.0, eval_minutes=0.0, eval_puzzles=16),
-    # 2 shared CPU cores for hours; sizes chosen by the comparison in README.md
+    # 2 shared CPU cores for hours; sizes chosen by the comparison in README.md; bf16 autocast
+    # learns as fp32 does per step at 1.7x the steps per CPU-second (README.md, "bf16 on CPU")
     "cpu": dict(SUDOKU, variant="mlp", hidden=64, T=2, n=2, halt_max_steps=16, batch=64, lr=1e-3,
                 weight_decay=0.1, warmup=30, ema=0.999, bank=2000, givens=(22, 50), minutes=60.0,
-                ckpt_minutes=10.0, eval_minutes=6.0, eval_puzzles=64),
+                ckpt_minutes=10.0, eval_minutes=6.0, eval_puzzles=64, bf16=True),
     # one H200, <= 10 minutes: the paper's Sudoku MLP model and recipe, larger lr for the short run;
     # the same puzzle bank as `cpu` (carry training/runs/cache to skip ~2.5 min of generation)
     "gpu": dict(SUDOKU, variant="mlp", hidden=512, T=3, n=6, halt_max_steps=16, batch=768, lr=3e-4,
@@ -28,7 +29,7 @@ PRESETS = {
     # curriculum alone, marked no path cell at all: the model stayed a copier)
     "maze-cpu": dict(MAZE, hidden=32, heads=1, T=2, n=2, halt_max_steps=16, batch=8, lr=1e-3, weight_decay=0.1,
                      warmup=30, ema=0.999, sizes=(8, 30), paths=(1, 60), curriculum=3000, write_weight=10.0,
-                     minutes=60.0, ckpt_minutes=10.0, eval_minutes=20.0, eval_puzzles=16),
+                     minutes=60.0, ckpt_minutes=10.0, eval_minutes=20.0, eval_puzzles=16, bf16=True),
     # one H200, <= 10 minutes: the paper's maze model (attention, T=3, n=4 as in the official
     # commands), larger lr for the short run; continues a maze-cpu checkpoint with --resume
     "maze-gpu": dict(MAZE, hidden=512, heads=8, T=3, n=4, halt_max_steps=16, batch=128, lr=3e-4, weight_decay=1.0,

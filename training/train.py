@@ -56,7 +56,7 @@ class Trainer:
         self.forward = self.model
         if cfg.get("compile") and hasattr(torch, "compile") and device.type == "cuda":
             self.forward = torch.compile(self.model)
-        # bf16 autocast: on CUDA where supported; on CPU as asked (1.65x per step on this machine's
+        # bf16 autocast: on CUDA where supported; on CPU as asked (1.74x per step on this machine's
         # AVX-512 BF16 cores at hidden 64, training/README.md; emulated, hence slower, without them)
         self.bf16 = bool(cfg.get("bf16")) and (device.type == "cpu" or torch.cuda.is_bf16_supported())
 
@@ -205,8 +205,10 @@ def main():
     device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
     ck = load_checkpoint(args.resume) if args.resume else None
     cfg = build_config(args)
-    if ck is not None:  # architecture always comes from the checkpoint
-        cfg.update({k: ck["cfg"][k] for k in MODEL_FIELDS if k in ck["cfg"]})
+    if ck is not None:  # the architecture comes from the checkpoint, except the recursion depth
+        # asked for: T and n only count how often the same weights run
+        asked = {k for k in ("T", "n") if getattr(args, k) is not None}
+        cfg.update({k: ck["cfg"][k] for k in MODEL_FIELDS - asked if k in ck["cfg"]})
     trainer = Trainer(cfg, device)
     if ck is not None:
         same = not ck.get("slim") and all(ck["cfg"].get(k) == cfg[k] for k in ("batch", "preset"))

@@ -6,6 +6,7 @@ import torch
 from data.sudoku import SudokuSource, make_bank, to_tokens
 from evaluate import evaluate
 from train import Trainer, build_config, load_checkpoint, load_model, save, slim
+from train import main as train_main
 
 
 def config(preset="tiny", **kw):
@@ -66,6 +67,19 @@ def test_bf16_autocast_trains_every_weight_as_fp32_does():
     for name, exact in grads[False].items():
         similarity = torch.nn.functional.cosine_similarity(exact, grads[True][name], 0)
         assert similarity > 0.98, (name, similarity)
+
+
+def test_a_resume_may_deepen_the_recursion_on_the_same_weights(tmp_path, monkeypatch):
+    torch.manual_seed(0)
+    shallow = Trainer(config(T=1, n=1), torch.device("cpu"))
+    shallow.train_step()
+    save(shallow.state(), tmp_path / "shallow.pt")
+    monkeypatch.setattr("sys.argv", ["train.py", "--preset", "tiny", "--out", str(tmp_path / "deep"), "--resume",
+                                     str(tmp_path / "shallow.pt"), "--T", "2", "--n", "3", "--max-steps", "2"])
+    train_main()
+    deep = load_checkpoint(tmp_path / "deep" / "last.pt")
+    assert (deep["cfg"]["T"], deep["cfg"]["n"], deep["cfg"]["hidden"]) == (2, 3, shallow.cfg["hidden"])
+    assert deep["step"] == 2
 
 
 def test_gpu_preset_runs_at_tiny_size_on_cpu(tmp_path):
