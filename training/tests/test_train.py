@@ -5,8 +5,7 @@ import torch
 
 from data.sudoku import SudokuSource, make_bank, to_tokens
 from evaluate import evaluate
-from train import Trainer, build_config, load_checkpoint, load_model, save, slim
-from train import main as train_main
+from train import Trainer, build_config, load_checkpoint, load_model, main as train_main, save, slim
 
 
 def config(preset="tiny", **kw):
