@@ -76,13 +76,18 @@ def manifest_entry(model, onnx_path, model_id, training=None, accuracy=None):
     }
 
 
-def update_manifest(entry, manifest_path):
-    """Insert or replace this model's entry; every other entry is kept as it was."""
+def update_manifest(entry, manifest_path, default=False):
+    """Insert or replace this model's entry; every other entry is kept as it was. The app solves a
+    kind with the first model listed for it, so `default` moves the entry before the others of its kind."""
     path = Path(manifest_path)
     manifest = json.loads(path.read_text()) if path.exists() else {"version": 1, "models": []}
     models = [m for m in manifest["models"] if m["id"] != entry["id"]]
     ids = [m["id"] for m in manifest["models"]]
-    at = ids.index(entry["id"]) if entry["id"] in ids else len(models)
+    same_kind = [i for i, m in enumerate(models) if m.get("kind") == entry["kind"]]
+    if default and same_kind:
+        at = same_kind[0]
+    else:
+        at = ids.index(entry["id"]) if entry["id"] in ids else len(models)
     models.insert(at, entry)
     manifest["models"] = models
     path.write_text(json.dumps(manifest, indent=2) + "\n")
@@ -155,6 +160,7 @@ def main():
     ap.add_argument("--hardware", default="")
     ap.add_argument("--data", default="")
     ap.add_argument("--commit-checkpoint", help="repo-relative path of the checkpoint that resumes this run")
+    ap.add_argument("--default", action="store_true", help="list it first for its kind: the model the app uses")
     args = ap.parse_args()
     if args.parity:
         for kind in PARITY_MODELS:
@@ -168,7 +174,7 @@ def main():
                 "checkpoint": args.commit_checkpoint or str(Path(args.checkpoint)), "weights": "raw" if args.raw else "ema"}
     accuracy = json.loads(Path(args.accuracy).read_text()) if args.accuracy else []
     entry = manifest_entry(model, onnx_path, args.id, training, accuracy)
-    update_manifest(entry, Path(args.models) / "manifest.json")
+    update_manifest(entry, Path(args.models) / "manifest.json", default=args.default)
     print(json.dumps({k: entry[k] for k in ("id", "file", "sha256", "bytes", "parameters")}))
 
 

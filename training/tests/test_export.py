@@ -28,6 +28,16 @@ def test_export_contract(tmp_path):
     assert models[1]["sha256"] == entry["sha256"] and len(entry["sha256"]) == 64
 
 
+def test_a_default_model_is_listed_first_for_its_kind(tmp_path):
+    manifest = tmp_path / "manifest.json"
+    listed = [{"id": "maze-a", "kind": "maze"}, {"id": "sudoku-small", "kind": "sudoku"}]
+    manifest.write_text(json.dumps({"version": 1, "models": listed}))
+    update_manifest({"id": "sudoku-big", "kind": "sudoku"}, manifest)
+    assert [m["id"] for m in json.loads(manifest.read_text())["models"]] == ["maze-a", "sudoku-small", "sudoku-big"]
+    update_manifest({"id": "sudoku-big", "kind": "sudoku"}, manifest, default=True)
+    assert [m["id"] for m in json.loads(manifest.read_text())["models"]] == ["maze-a", "sudoku-big", "sudoku-small"]
+
+
 def test_parity_fixtures(tmp_path):
     model, fixture = write_parity_fixture(tmp_path)
     assert (tmp_path / "tiny-sudoku.onnx").exists() and len(fixture["steps"]) == 3
