@@ -4,6 +4,7 @@ shortest-path length).
 
   /usr/bin/python3 training/evaluate.py --checkpoint training/checkpoints/X.pt [--per-bin 300]
   /usr/bin/python3 training/evaluate.py --checkpoint X.pt --file puzzles.csv   # any app-readable Sudoku file
+  /usr/bin/python3 training/evaluate.py --checkpoint X.pt --training-bank   # + its training puzzles, re-augmented
 
 Solved: Sudoku = a valid grid consistent with the givens (any valid answer counts, so
 non-unique puzzles are scored fairly); maze = a path from S to G through open cells, as short as
@@ -20,7 +21,7 @@ import numpy as np
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from tasks import HELDOUT_SEED, TASKS  # noqa: E402
+from tasks import HELDOUT_SEED, TASKS, TRAIN_SEED  # noqa: E402
 
 STEPS = (1, 2, 4, 8, 16)
 
@@ -179,7 +180,7 @@ def markdown(table):
 
 
 def main():
-    from train import load_model  # train.py imports this module, so import late
+    from train import load_checkpoint, load_model  # train.py imports this module, so import late
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--checkpoint", required=True)
@@ -187,6 +188,8 @@ def main():
     ap.add_argument("--per-bin", type=int, default=300, help="held-out puzzles per difficulty bin")
     ap.add_argument("--file", action="append", default=[], help="also evaluate a Sudoku file (repeatable)")
     ap.add_argument("--no-heldout", action="store_true")
+    ap.add_argument("--training-bank", action="store_true",
+                    help="Sudoku: also evaluate fresh augmentations of the run's training puzzles (memorisation check)")
     ap.add_argument("--max-steps", type=int, default=16)
     ap.add_argument("--augmentations", type=int, default=0,
                     help="transformed copies of each puzzle that also run and vote, as the app's voting copies")
@@ -197,12 +200,16 @@ def main():
     torch.set_num_threads(args.threads)
     model = load_model(args.checkpoint, ema=not args.raw).to(args.device)
     task = TASKS[model.cfg.kind]
-    if args.file and task.kind != "sudoku":
-        ap.error("--file reads Sudoku files only")
+    if (args.file or args.training_bank) and task.kind != "sudoku":
+        ap.error("--file and --training-bank are for Sudoku only")
     table = []
     if not args.no_heldout:
         table += evaluate(model, *task.heldout(args.per_bin), f"heldout-seed{HELDOUT_SEED}", args.max_steps,
                           augmentations=args.augmentations)
+    if args.training_bank:
+        cfg = load_checkpoint(args.checkpoint)["cfg"]
+        table += evaluate(model, *task.from_training_bank(cfg, args.per_bin), f"training-bank-seed{TRAIN_SEED}",
+                          args.max_steps, augmentations=args.augmentations)
     for f in args.file:
         p, s = read_puzzle_file(f)
         table += evaluate(model, task.to_tokens(p), None if s is None else task.to_tokens(s), Path(f).name,

@@ -49,7 +49,16 @@ class Sudoku:
 
     @classmethod
     def heldout(cls, per_bin, bins=None):
-        source = sudoku.SudokuSource(sudoku.make_bank(cls.heldout_bank, HELDOUT_SEED, CACHE), seed=HELDOUT_SEED)
+        return cls._draw(sudoku.make_bank(cls.heldout_bank, HELDOUT_SEED, CACHE), per_bin, bins)
+
+    @classmethod
+    def from_training_bank(cls, cfg, per_bin, bins=None):
+        """Fresh augmentations of the puzzles a run trained on: against `heldout`, a memorisation check."""
+        return cls._draw(sudoku.make_bank(cfg["bank"], TRAIN_SEED, CACHE), per_bin, bins)
+
+    @classmethod
+    def _draw(cls, bank, per_bin, bins):
+        source = sudoku.SudokuSource(bank, seed=HELDOUT_SEED)
         parts = [source.sample(per_bin, givens=b) for b in bins or cls.bins]
         return tuple(sudoku.to_tokens(np.concatenate(x)) for x in zip(*parts))
 

@@ -45,3 +45,15 @@ def test_reads_app_puzzle_files(tmp_path):
     assert np.array_equal(p, puzzles) and np.array_equal(s, solutions)
     p, s = read_puzzle_file(tmp_path / "b.txt")
     assert np.array_equal(p, puzzles[::-1]) and s is None
+
+
+def test_training_bank_puzzles_for_the_memorisation_check_fill_the_bins_and_differ_from_held_out():
+    from tasks import Sudoku
+
+    tokens, labels = Sudoku.from_training_bank({"bank": 8}, per_bin=5, bins=[(22, 29), (30, 50)])
+    givens = (tokens != 1).sum(1)
+    assert tokens.shape == (10, 81) and (givens[5:] >= 30).all()
+    assert (22 <= givens[:5]).all() and (givens[:5] <= 29).all()
+    assert all(is_valid_solution(from_tokens(l), from_tokens(t)) for t, l in zip(tokens, labels))
+    held, _ = Sudoku.heldout(5, bins=[(22, 29), (30, 50)])
+    assert not any((t == h).all() for t in tokens for h in held)
