@@ -83,11 +83,9 @@ def update_manifest(entry, manifest_path, default=False):
     manifest = json.loads(path.read_text()) if path.exists() else {"version": 1, "models": []}
     models = [m for m in manifest["models"] if m["id"] != entry["id"]]
     ids = [m["id"] for m in manifest["models"]]
-    same_kind = [i for i, m in enumerate(models) if m.get("kind") == entry["kind"]]
-    if default and same_kind:
-        at = same_kind[0]
-    else:
-        at = ids.index(entry["id"]) if entry["id"] in ids else len(models)
+    at = ids.index(entry["id"]) if entry["id"] in ids else len(models)
+    if default:
+        at = next((i for i, m in enumerate(models) if m.get("kind") == entry["kind"]), at)
     models.insert(at, entry)
     manifest["models"] = models
     path.write_text(json.dumps(manifest, indent=2) + "\n")
