@@ -5,6 +5,7 @@ shortest-path length).
   /usr/bin/python3 training/evaluate.py --checkpoint training/checkpoints/X.pt [--per-bin 300]
   /usr/bin/python3 training/evaluate.py --checkpoint X.pt --file puzzles.csv   # any app-readable Sudoku file
   /usr/bin/python3 training/evaluate.py --checkpoint X.pt --training-bank   # + its training puzzles, re-augmented
+  /usr/bin/python3 training/evaluate.py --checkpoint X.pt --beyond-singles  # + 22-29 givens that need more than singles
 
 Solved: Sudoku = a valid grid consistent with the givens (any valid answer counts, so
 non-unique puzzles are scored fairly); maze = a path from S to G through open cells, as short as
@@ -190,6 +191,8 @@ def main():
     ap.add_argument("--no-heldout", action="store_true")
     ap.add_argument("--training-bank", action="store_true",
                     help="Sudoku: also evaluate fresh augmentations of the run's training puzzles (memorisation check)")
+    ap.add_argument("--beyond-singles", action="store_true",
+                    help="Sudoku: also evaluate held-out 22-29-given puzzles that naked and hidden singles cannot finish")
     ap.add_argument("--max-steps", type=int, default=16)
     ap.add_argument("--augmentations", type=int, default=0,
                     help="transformed copies of each puzzle that also run and vote, as the app's voting copies")
@@ -200,8 +203,8 @@ def main():
     torch.set_num_threads(args.threads)
     model = load_model(args.checkpoint, ema=not args.raw).to(args.device)
     task = TASKS[model.cfg.kind]
-    if (args.file or args.training_bank) and task.kind != "sudoku":
-        ap.error("--file and --training-bank are for Sudoku only")
+    if (args.file or args.training_bank or args.beyond_singles) and task.kind != "sudoku":
+        ap.error("--file, --training-bank and --beyond-singles are for Sudoku only")
     table = []
     if not args.no_heldout:
         table += evaluate(model, *task.heldout(args.per_bin), f"heldout-seed{HELDOUT_SEED}", args.max_steps,
@@ -210,6 +213,9 @@ def main():
         cfg = load_checkpoint(args.checkpoint)["cfg"]
         table += evaluate(model, *task.from_training_bank(cfg, args.per_bin), f"training-bank-seed{TRAIN_SEED}",
                           args.max_steps, augmentations=args.augmentations)
+    if args.beyond_singles:
+        table += evaluate(model, *task.heldout(args.per_bin, bins=[(22, 29)], beyond_singles=True),
+                          f"heldout-seed{HELDOUT_SEED}-beyond-singles", args.max_steps, augmentations=args.augmentations)
     for f in args.file:
         p, s = read_puzzle_file(f)
         table += evaluate(model, task.to_tokens(p), None if s is None else task.to_tokens(s), Path(f).name,

@@ -39,7 +39,7 @@ class Sudoku:
     @staticmethod
     def source(cfg):
         bank = sudoku.make_bank(cfg["bank"], TRAIN_SEED, CACHE)
-        return sudoku.SudokuSource(bank, tuple(cfg["givens"]), cfg["seed"])
+        return sudoku.SudokuSource(bank, tuple(cfg["givens"]), cfg["seed"], cfg["beyond_singles"])
 
     to_tokens = staticmethod(sudoku.to_tokens)  # sources yield digit grids
 
@@ -48,8 +48,9 @@ class Sudoku:
         pass  # every givens count from the start
 
     @classmethod
-    def heldout(cls, per_bin, bins=None):
-        return cls._draw(sudoku.make_bank(cls.heldout_bank, HELDOUT_SEED, CACHE), per_bin, bins)
+    def heldout(cls, per_bin, bins=None, beyond_singles=False):
+        """With `beyond_singles`, only puzzles that naked and hidden singles cannot finish."""
+        return cls._draw(sudoku.make_bank(cls.heldout_bank, HELDOUT_SEED, CACHE), per_bin, bins, beyond_singles)
 
     @classmethod
     def from_training_bank(cls, cfg, per_bin, bins=None):
@@ -57,8 +58,8 @@ class Sudoku:
         return cls._draw(sudoku.make_bank(cfg["bank"], TRAIN_SEED, CACHE), per_bin, bins)
 
     @classmethod
-    def _draw(cls, bank, per_bin, bins):
-        source = sudoku.SudokuSource(bank, seed=HELDOUT_SEED)
+    def _draw(cls, bank, per_bin, bins, beyond_singles=False):
+        source = sudoku.SudokuSource(bank, seed=HELDOUT_SEED, beyond_singles=beyond_singles)
         parts = [source.sample(per_bin, givens=b) for b in bins or cls.bins]
         return tuple(sudoku.to_tokens(np.concatenate(x)) for x in zip(*parts))
 

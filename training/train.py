@@ -167,7 +167,7 @@ def save(state, path):
 
 
 def build_config(args):
-    cfg = dict(seed=0, halt_exploration=0.1, bf16=False, compile=False, write_weight=1.0)
+    cfg = dict(seed=0, halt_exploration=0.1, bf16=False, compile=False, write_weight=1.0, beyond_singles=False)
     cfg.update(PRESETS[args.preset], preset=args.preset)
     for key, value in vars(args).items():
         if value is not None and (key in cfg or key in MODEL_FIELDS):
@@ -190,6 +190,8 @@ def main():
                       ("ckpt_minutes", float), ("eval_minutes", float), ("eval_puzzles", int), ("seed", int)):
         ap.add_argument("--" + name.replace("_", "-"), dest=name, type=typ)
     ap.add_argument("--givens", type=int, nargs=2, help="Sudoku: givens drawn for training")
+    ap.add_argument("--beyond-singles", dest="beyond_singles", action="store_true", default=None,
+                    help="Sudoku: train only on puzzles that naked and hidden singles cannot finish")
     ap.add_argument("--sizes", type=int, nargs=2, help="maze: side lengths drawn for training")
     ap.add_argument("--paths", type=int, nargs=2, help="maze: shortest-route lengths drawn for training")
     ap.add_argument("--curriculum", type=int, help="maze: steps over which the longest route drawn grows to --paths")

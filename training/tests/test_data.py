@@ -1,6 +1,8 @@
 import numpy as np
+import pytest
 
-from data.sudoku import SudokuSource, count_solutions, from_tokens, is_valid_solution, make_bank, to_tokens
+from data.sudoku import (SudokuSource, count_solutions, from_tokens, is_valid_solution, make_bank, solved_by_singles,
+                         to_tokens)
 from evaluate import read_puzzle_file
 
 BANK = make_bank(6, seed=123)
@@ -57,3 +59,44 @@ def test_training_bank_puzzles_for_the_memorisation_check_fill_the_bins_and_diff
     assert all(is_valid_solution(from_tokens(l), from_tokens(t)) for t, l in zip(tokens, labels))
     held, _ = Sudoku.heldout(5, bins=[(22, 29), (30, 50)])
     assert not any((t == h).all() for t in tokens for h in held)
+
+
+def grid(text):
+    return [0 if ch == "." else int(ch) for ch in text]
+
+
+def test_singles_finish_an_easy_puzzle_but_not_a_hard_one():
+    easy = grid("53..7....6..195....98....6.8...6...34..8.3..17...2...6.6....28....419..5....8..79")
+    hard = grid("8..........36......7..9.2...5...7.......457.....1...3...1....68..85...1..9....4..")
+    assert solved_by_singles(easy)
+    assert not solved_by_singles(hard)
+    assert count_solutions(hard) == 1  # hard, not broken
+
+
+def test_hidden_singles_count_as_singles():
+    # naked singles alone get stuck on this one (checked with an independent solver); a digit with a
+    # single place left in a row, column or box finishes it
+    assert solved_by_singles(grid("......8.15...4..2...3.6.......39....1..........82..9..3657..1....49....621.6...73"))
+
+
+def test_beyond_singles_draws_only_puzzles_singles_cannot_finish():
+    source = SudokuSource(make_bank(12, seed=4), givens=(22, 29), seed=1, beyond_singles=True)
+    puzzles, solutions = source.sample(8)
+    assert is_valid_solution(solutions, puzzles).all()
+    assert not any(solved_by_singles(p) for p in puzzles)
+    assert ((22 <= (puzzles > 0).sum(1)) & ((puzzles > 0).sum(1) <= 29)).all()
+
+
+def test_beyond_singles_with_too_many_givens_is_a_clear_error():
+    source = SudokuSource(BANK, givens=(45, 50), seed=1, beyond_singles=True)
+    with pytest.raises(ValueError, match="more than singles"):
+        source.sample(1)
+
+
+def test_the_held_out_beyond_singles_set_is_its_hard_half():
+    from tasks import Sudoku
+
+    tokens, labels = Sudoku.heldout(6, bins=[(22, 29)], beyond_singles=True)
+    puzzles = from_tokens(tokens)
+    assert not any(solved_by_singles(p) for p in puzzles)
+    assert is_valid_solution(from_tokens(labels), puzzles).all()
