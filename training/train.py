@@ -190,7 +190,7 @@ def main():
                       ("ckpt_minutes", float), ("eval_minutes", float), ("eval_puzzles", int), ("seed", int)):
         ap.add_argument("--" + name.replace("_", "-"), dest=name, type=typ)
     ap.add_argument("--givens", type=int, nargs=2, help="Sudoku: givens drawn for training")
-    ap.add_argument("--beyond-singles", dest="beyond_singles", action="store_true", default=None,
+    ap.add_argument("--beyond-singles", dest="beyond_singles", action="store_true",
                     help="Sudoku: train only on puzzles that naked and hidden singles cannot finish")
     ap.add_argument("--sizes", type=int, nargs=2, help="maze: side lengths drawn for training")
     ap.add_argument("--paths", type=int, nargs=2, help="maze: shortest-route lengths drawn for training")
