@@ -124,11 +124,14 @@ def vote(answers, solved, confidence):
 
 def voted(per_view):
     """One policy's results over several views ([V] of policies() tuples, answers mapped back to
-    the puzzle's frame) -> the voted (answer, steps used by the unaugmented view, solved)."""
+    the puzzle's frame) -> the voted (answer, steps used by the unaugmented view, solved). As in
+    the engine (main/engine/solver.ts), the copies count only where the puzzle as given ends with
+    an answer that does not check out; there they vote."""
     if len(per_view) == 1:  # nothing to vote on (every evaluation during training)
         return per_view[0][:3]
     answers, used, solved, confidence = (np.stack(x) for x in zip(*per_view))
-    winners = np.array([vote(answers[:, i], solved[:, i], confidence[:, i]) for i in range(answers.shape[1])])
+    winners = np.array([0 if solved[0, i] else vote(answers[:, i], solved[:, i], confidence[:, i])
+                        for i in range(answers.shape[1])])
     rows = np.arange(answers.shape[1])
     return answers[winners, rows], used[0], solved[winners, rows]
 

@@ -1,5 +1,5 @@
-// One puzzle through the model: encode, run the recursion (under each augmentation when
-// voting), map answers back, vote, verify. Runs inside the inference worker.
+// One puzzle through the model: encode, run the recursion (then, when voting and its answer does
+// not check out, under each augmentation), map answers back, vote, verify. Runs inside the inference worker.
 import type { SolveStep } from '../../preload/api.ts';
 import type { Conflict, Puzzle, PuzzleKind } from '../puzzles/index.ts';
 import { kinds } from '../puzzles/index.ts';
@@ -30,7 +30,8 @@ export interface PuzzleResult {
   tokens: number[];
   conflicts: Conflict[];
   haltProbability: number;
-  /** Views that agreed with the chosen answer, out of `views`. */
+  /** Views that agreed with the chosen answer, out of `views`: those that gave an answer (copies
+   * run only when the puzzle as given ends with an answer that does not check out). */
   votes: number;
   views: number;
   elapsedMs: number;
@@ -78,38 +79,56 @@ export async function solvePuzzle(scheduler: Scheduler, call: SolveCall): Promis
   const verdictOf = (tokens: Uint8Array) => kind.verify(puzzle, kind.decode(puzzle, tokens));
   const trace: PuzzleResult['trace'] = call.keepTrace ? [] : null;
 
-  const results = await Promise.all(
-    views.map((view, i) =>
-      scheduler.submit({
-        tokens: view ? applyTransform(view, base) : base,
-        policy: settings.policy,
-        maxSteps: settings.maxSteps,
-        urgent: call.urgent,
-        signal: call.signal,
-        verifies: (tokens) => verdictOf(back(view, tokens)).ok,
-        onStep:
-          i === 0 && (call.onStep || trace)
-            ? (step) => {
-                const haltProbability = sigmoid(step.haltLogit);
-                trace?.push({ tokens: Array.from(step.tokens), haltProbability });
-                if (!call.onStep) return;
-                const answer = kind.decode(puzzle, step.tokens);
-                call.onStep({
-                  step: step.step,
-                  answer,
-                  changed: step.changed,
-                  confidence: Array.from(step.confidence),
-                  haltProbability,
-                  verified: kind.verify(puzzle, answer).ok,
-                });
-              }
-            : undefined,
+  const run = (i: number, signal: AbortSignal | undefined) => {
+    const view = views[i]!;
+    return scheduler.submit({
+      tokens: view ? applyTransform(view, base) : base,
+      policy: settings.policy,
+      maxSteps: settings.maxSteps,
+      urgent: call.urgent,
+      signal,
+      verifies: (tokens) => verdictOf(back(view, tokens)).ok,
+      onStep:
+        i === 0 && (call.onStep || trace)
+          ? (step) => {
+              const haltProbability = sigmoid(step.haltLogit);
+              trace?.push({ tokens: Array.from(step.tokens), haltProbability });
+              if (!call.onStep) return;
+              const answer = kind.decode(puzzle, step.tokens);
+              call.onStep({
+                step: step.step,
+                answer,
+                changed: step.changed,
+                confidence: Array.from(step.confidence),
+                haltProbability,
+                verified: kind.verify(puzzle, answer).ok,
+              });
+            }
+          : undefined,
+    });
+  };
+
+  const checksOut = (i: number, result: RowResult) =>
+    result.last !== null && verdictOf(back(views[i]!, result.last.tokens)).ok;
+  // An answer that checks out wins any vote, so the copies run only when the puzzle as given
+  // ends without one, and all stop at the first that finds one: voting costs nothing extra on a
+  // puzzle the model solves alone.
+  const primary = await run(0, call.signal);
+  const results = [primary];
+  const ended = primary.end === 'halted' || primary.end === 'max-steps';
+  if (transforms.length > 0 && ended && !checksOut(0, primary)) {
+    const found = new AbortController();
+    const signal = call.signal ? AbortSignal.any([call.signal, found.signal]) : found.signal;
+    const copies = transforms.map((_, i) =>
+      run(i + 1, signal).then((result) => {
+        if (checksOut(i + 1, result)) found.abort();
+        return result;
       }),
-    ),
-  );
+    );
+    results.push(...(await Promise.all(copies)));
+  }
 
   const elapsedMs = performance.now() - started;
-  const primary = results[0]!;
   if (primary.end === 'failed') return failure(primary.error ?? 'The model failed.', elapsedMs);
 
   const candidates = results.flatMap((result, i) => {
@@ -117,8 +136,8 @@ export async function solvePuzzle(scheduler: Scheduler, call: SolveCall): Promis
     const tokens = back(views[i]!, result.last.tokens);
     return [{ tokens, verified: verdictOf(tokens).ok, confidence: mean(result.haltTrace) }];
   });
-  const common = { steps: primary.last?.step ?? 0, end: primary.end, views: views.length, elapsedMs, trace };
-  if (primary.end === 'cancelled' || candidates.length === 0) {
+  const common = { steps: primary.last?.step ?? 0, end: primary.end, views: candidates.length, elapsedMs, trace };
+  if (primary.end === 'cancelled' || call.signal?.aborted || candidates.length === 0) {
     return { ...failure('cancelled', elapsedMs), ...common, status: 'cancelled', error: undefined };
   }
   const { winner, votes } = vote(candidates);

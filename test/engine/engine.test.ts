@@ -1,8 +1,10 @@
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SolveSettings, StepView } from '../../main/engine/index.ts';
 import { Engine, EngineError } from '../../main/engine/index.ts';
 import type { Puzzle } from '../../main/puzzles/index.ts';
-import { parsePuzzleText } from '../../main/puzzles/index.ts';
+import { kinds, parsePuzzleText } from '../../main/puzzles/index.ts';
+import { generateSudoku } from '../../main/puzzles/sudoku-generator.ts';
 import { readParityFixture, tinyModelsDir } from './fixture-models.ts';
 
 const easy = '53..7....6..195....98....6.8...6...34..8.3..17...2...6.6....28....419..5....8..79';
@@ -201,6 +203,47 @@ describe('the engine, running the exported tiny TRM in its worker', () => {
   it('answers an empty batch at once', async () => {
     const e = engine(await tinyModelsDir());
     expect(await e.solveMany([], fixed(1), { onResult: () => {} })).toBeNull();
+  });
+});
+
+describe('voting copies under the verified policy', () => {
+  const shippedModels = fileURLToPath(new URL('../../models/', import.meta.url));
+  const verified = (augmentations: number): SolveSettings => ({ policy: 'verified', maxSteps: 16, augmentations });
+
+  it('runs no copy for a puzzle whose own answer checks out', async () => {
+    const e = engine(shippedModels, 8);
+    const { result } = await e.solve(sudoku(easy), verified(7));
+    expect(result).toMatchObject({ status: 'solved', end: 'verified', views: 1, votes: 1 });
+    expect(result.steps).toBeLessThan(16);
+  });
+
+  it('runs the copies when the puzzle as given finds no answer that checks out, and keeps one that does', async () => {
+    const e = engine(shippedModels, 8);
+    // Puzzles with 23 givens: about a third fail alone; each of those gets 7 copies.
+    const puzzles = Array.from({ length: 24 }, (_, seed) => generateSudoku({ seed, givens: 23 }));
+    let rescued = 0;
+    for (const puzzle of puzzles) {
+      const { result: alone } = await e.solve(puzzle, verified(0));
+      if (alone.status === 'solved') continue;
+      const { result } = await e.solve(puzzle, verified(7));
+      expect(result).toMatchObject({ end: 'max-steps', steps: 16, views: 8 });
+      if (result.status === 'solved') {
+        rescued++;
+        expect(kinds.sudoku.verify(puzzle, result.answer as number[]).ok).toBe(true);
+      }
+    }
+    expect(rescued).toBeGreaterThan(0);
+  });
+
+  it('reports a solve cancelled while its copies run as cancelled, not as the vote of what they had', async () => {
+    const e = engine(await tinyModelsDir());
+    const controller = new AbortController();
+    const { result } = await e.solve(
+      sudoku(easy),
+      { policy: 'verified', maxSteps: 4, augmentations: 7 },
+      { signal: controller.signal, onStep: (v) => v.step === 4 && controller.abort() },
+    );
+    expect(result).toMatchObject({ status: 'cancelled', steps: 4 });
   });
 });
 

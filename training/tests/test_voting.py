@@ -6,7 +6,7 @@ import pytest
 import evaluate as evaluate_module
 from data.maze import MazeSource, is_optimal_path
 from data.sudoku import SudokuSource, from_tokens, is_valid_solution, make_bank, solve, to_tokens
-from evaluate import evaluate, vote
+from evaluate import evaluate, vote, voted
 from tasks import Maze, Sudoku
 
 
@@ -36,6 +36,17 @@ def test_a_verified_answer_beats_the_majority_and_confidence_breaks_ties():
     assert vote([a, b, b], solved=[False, False, False], confidence=[0.9, 0.1, 0.1]) == 1
     assert vote([a, b, c], solved=[False] * 3, confidence=[0.2, 0.7, 0.5]) == 1
     assert vote([a, a, b], solved=[True] * 3, confidence=[0.1, 0.1, 0.9]) == 0
+
+
+def test_copies_count_only_where_the_puzzle_as_given_fails_to_check_out():
+    """As in the engine, which runs copies only then: an answer of the puzzle as given that
+    checks out stands even where two copies agree on another valid answer (a non-unique puzzle)."""
+    a, b = np.full((1, 4), 1), np.full((1, 4), 2)
+    view = lambda answer, solved: (answer, np.array([3]), np.array([solved]), np.array([0.5]))  # noqa: E731
+    answer, _, solved = voted([view(a, True), view(b, True), view(b, True)])
+    assert np.array_equal(answer, a) and solved.all()
+    answer, _, solved = voted([view(a, False), view(b, True), view(a, False)])
+    assert np.array_equal(answer, b) and solved.all()
 
 
 def test_copies_that_solve_win_the_vote_once_their_answers_are_mapped_back(monkeypatch):
