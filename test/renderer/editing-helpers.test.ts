@@ -3,7 +3,7 @@ import { blankMaze, formatMaze, mazeFromTokens, paintMaze } from '../../renderer
 import { stepCellsOnGrid } from '../../renderer/src/lib/model-grid.ts';
 import { parseInline, parseMarkdown } from '../../renderer/src/lib/markdown.ts';
 import { readRunSettings, votesNote } from '../../renderer/src/lib/run-settings.svelte.ts';
-import { fromSolveStep, fromTrace } from '../../renderer/src/lib/thinking.ts';
+import { endingOn, fromSolveStep, fromTrace } from '../../renderer/src/lib/thinking.ts';
 
 describe('maze drafts', () => {
   it('starts as a walled room with S and G, written as the core reads mazes', () => {
@@ -120,6 +120,29 @@ describe('replaying a trace', () => {
       (tokens) => mazeFromTokens(tokens, 2, 3),
     );
     expect(steps[1]!.changed).toEqual([4]);
+  });
+});
+
+describe('the last step shown', () => {
+  const step = (n: number, answer: number[]) => ({
+    step: n,
+    answer,
+    changed: [0],
+    confidence: null,
+    haltProbability: 0.4,
+  });
+
+  it('is the puzzle’s own last step when that is the final answer, or there is none yet', () => {
+    const steps = [step(1, [1, 0]), step(2, [1, 2])];
+    expect(endingOn(steps, [1, 2])).toEqual(steps);
+    expect(endingOn(steps, null)).toEqual(steps);
+    expect(endingOn([], [1, 2])).toEqual([]);
+  });
+
+  it('shows the answer voting chose in place of a different last step, marked as such', () => {
+    const shown = endingOn([step(1, [1, 0]), step(2, [1, 3])], [1, 2]);
+    expect(shown[0]).toEqual(step(1, [1, 0]));
+    expect(shown[1]).toEqual({ ...step(2, [1, 2]), changed: [], voted: true });
   });
 });
 

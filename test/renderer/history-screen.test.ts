@@ -27,7 +27,7 @@ const detail: HistoryEntry = {
     { cells: blankTokens.map((t, i) => (i === 0 ? 6 : t)), haltProbability: 0.3 },
     { cells: blankTokens.map((t, i) => (i < 2 ? 6 + i : t)), haltProbability: 0.9 },
   ],
-  final: { cells: [], verified: true, conflicts: [] },
+  final: { cells: blankTokens.map((t, i) => (i < 2 ? 6 + i : t)), verified: true, conflicts: [] },
   error: null,
   timings: { totalMs: 40, stepMs: [20, 20] },
   finalConflicts: [],
@@ -112,6 +112,16 @@ describe('the History screen', () => {
     await fireEvent.input(slider, { target: { value: '1' } });
     expect(board.querySelector('[data-cell="1"]')?.getAttribute('aria-label')).toBe('row 1 column 2: empty');
     expect(screen.getByText('✓ Verified')).toBeTruthy();
+  });
+
+  it('ends the replay on the answer the voting copies chose where it differs from the last step', async () => {
+    const voted = blankTokens.map((t, i) => (i < 2 ? 8 : t));
+    core.answers['history.get'] = () => ({ ...detail, final: { cells: voted, verified: true, conflicts: [] } });
+    render(History);
+    await fireEvent.click(await screen.findByRole('button', { name: /week1\.txt/ }));
+    const board = await screen.findByRole('grid', { name: "The model's answer" });
+    expect(board.querySelector('[data-cell="1"]')?.getAttribute('aria-label')).toBe('row 1 column 2: 7');
+    expect(screen.getByText(/After step 2: the answer the voting copies chose/)).toBeTruthy();
   });
 
   it('re-runs a solve with the current settings and shows its new steps on the same board', async () => {

@@ -169,6 +169,38 @@ describe('the Solve screen', () => {
     expect(answer.querySelectorAll('.mark')).toHaveLength(0);
   });
 
+  it('ends the board on the answer a voting copy found when the puzzle as given ended on a wrong one', async () => {
+    render(Solve);
+    await fireEvent.paste(board(), { clipboardData: { getData: () => puzzle } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Solve' }));
+    const wrong = [...solution].map(Number);
+    wrong[2] = 5;
+    deliver('solve.step', {
+      solveId: 's1',
+      step: 1,
+      answer: wrong,
+      changed: [2],
+      confidence: Array(81).fill(1),
+      haltProbability: 0.3,
+      verified: false,
+    });
+    deliver('solve.done', {
+      solveId: 's1',
+      status: 'solved',
+      model: { id: 'm', sha256: 'x', provider: 'cpu', fallbacks: [] },
+      steps: 1,
+      answer: [...solution].map(Number),
+      conflicts: [],
+      haltProbability: 0.3,
+      votes: { agreed: 1, views: 8 },
+      elapsedMs: 40,
+    });
+    await screen.findByText('✓ Verified');
+    const answer = screen.getByRole('grid', { name: "The model's answer" });
+    expect(within(answer).getByRole('gridcell', { name: /^row 1 column 3: 4/ })).toBeTruthy();
+    expect(screen.getByText(/After step 1: the answer the voting copies chose/)).toBeTruthy();
+  });
+
   it('solves on Ctrl+Enter and cancels on Escape while the model is thinking', async () => {
     render(Solve);
     await fireEvent.paste(board(), { clipboardData: { getData: () => puzzle } });

@@ -21,6 +21,8 @@ export interface ThinkingStep<Answer = unknown> {
   /** Per board cell confidence 0..1; history does not keep it. */
   confidence: number[] | null;
   haltProbability: number;
+  /** Shows the answer the voting copies chose in place of this last step's (see endingOn). */
+  voted?: true;
 }
 
 /**
@@ -78,6 +80,17 @@ export function fromTrace<Answer extends readonly unknown[]>(
       haltProbability: entry.haltProbability,
     };
   });
+}
+
+/**
+ * The steps ending on the answer the verdict is about. Where voting chose another answer than
+ * the puzzle's own last step (its copies run when that step does not check out), the last step
+ * shows the chosen answer, marked, so the board never pairs one answer with another's verdict.
+ */
+export function endingOn<Answer>(steps: ThinkingStep<Answer>[], final: Answer | null): ThinkingStep<Answer>[] {
+  const last = steps.at(-1);
+  if (!last || final === null || JSON.stringify(final) === JSON.stringify(last.answer)) return steps;
+  return [...steps.slice(0, -1), { ...last, answer: final, changed: [], confidence: null, voted: true }];
 }
 
 /** How a finished solve ended, as far as the board cares: its last step and the cells of its conflicts. */
