@@ -15,7 +15,9 @@ export function settingsText(settings: SolveSettings): string {
     settings.policy === 'fixed'
       ? `fixed ${settings.maxSteps} steps`
       : `${settings.policy}, at most ${settings.maxSteps} steps`;
-  return settings.augmentations ? `${steps}, ${settings.augmentations} augmentations voted` : steps;
+  return settings.augmentations
+    ? `${steps}, ${settings.augmentations} voting copies where a puzzle's own answer does not check out`
+    : steps;
 }
 
 const STYLE = `

@@ -22,8 +22,10 @@ export const engineHelp = [
   '  --model <id>       the model to use (default: the first installed for the puzzle kind)',
   '  --policy <p>       when to stop: verified (at the first answer that checks out, default), halt (when',
   '                     the model is confident), fixed (always --steps)',
-  '  --steps <n>        at most this many supervision steps (default 16)',
-  '  --tta <k>          also solve k transformed copies and vote (default 0; mazes use at most 7, ARC none)',
+  `  --steps <n>        at most this many supervision steps (default ${defaultSolveOptions.maxSteps})`,
+  `  --tta <k>          also solve k transformed copies and vote (default ${defaultSolveOptions.augmentations}; 0 is off;`,
+  '                     with --policy verified they run only when the puzzle as given finds no answer that',
+  '                     checks out; mazes use at most 7, ARC none)',
   '  --provider <p>     auto (default), cpu, cuda, webgpu, dml or coreml',
   '  --threads <n>      CPU threads for inference (default: the physical cores)',
   '  --models-dir <dir> a models folder with its manifest.json (default: models/ beside the app)',
@@ -58,8 +60,8 @@ export function engineChoices(values: Record<string, unknown>): EngineChoices {
   return {
     settings: {
       policy,
-      maxSteps: wholeNumber('steps', values.steps, 1, 64) ?? 16,
-      augmentations: wholeNumber('tta', values.tta, 0, 16) ?? 0,
+      maxSteps: wholeNumber('steps', values.steps, 1, 64) ?? defaultSolveOptions.maxSteps,
+      augmentations: wholeNumber('tta', values.tta, 0, 16) ?? defaultSolveOptions.augmentations,
     },
     modelId: values.model as string | undefined,
     provider,

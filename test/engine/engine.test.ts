@@ -220,7 +220,7 @@ describe('voting copies under the verified policy', () => {
   it('runs the copies when the puzzle as given finds no answer that checks out, and keeps one that does', async () => {
     const e = engine(shippedModels, 8);
     // Puzzles with 23 givens: about a third fail alone; each of those gets 7 copies.
-    const puzzles = Array.from({ length: 24 }, (_, seed) => generateSudoku({ seed, givens: 23 }));
+    const puzzles = Array.from({ length: 16 }, (_, seed) => generateSudoku({ seed, givens: 23 }));
     let rescued = 0;
     for (const puzzle of puzzles) {
       const { result: alone } = await e.solve(puzzle, verified(0));
@@ -233,7 +233,7 @@ describe('voting copies under the verified policy', () => {
       }
     }
     expect(rescued).toBeGreaterThan(0);
-  });
+  }, 30_000);
 
   it('reports a solve cancelled while its copies run as cancelled, not as the vote of what they had', async () => {
     const e = engine(await tinyModelsDir());

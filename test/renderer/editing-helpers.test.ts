@@ -79,8 +79,8 @@ describe('model card Markdown', () => {
 
 describe('run settings', () => {
   it('falls back to the defaults for anything damaged or out of range', () => {
-    expect(readRunSettings(null)).toEqual({ policy: 'verified', maxSteps: 16, augmentations: 0 });
-    expect(readRunSettings('{oops')).toEqual({ policy: 'verified', maxSteps: 16, augmentations: 0 });
+    expect(readRunSettings(null)).toEqual({ policy: 'verified', maxSteps: 16, augmentations: 7 });
+    expect(readRunSettings('{oops')).toEqual({ policy: 'verified', maxSteps: 16, augmentations: 7 });
     expect(readRunSettings('{"policy":"fixed","maxSteps":500,"augmentations":-2}')).toEqual({
       policy: 'fixed',
       maxSteps: 64,
