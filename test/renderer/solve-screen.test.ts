@@ -4,6 +4,8 @@ import { installStandInCore } from './stand-in-core.ts';
 
 const puzzle = '53..7....6..195....98....6.8...6...34..8.3..17...2...6.6....28....419..5....8..79';
 const solution = '534678912672195348198342567859761423426853791713924856961537284287419635345286179';
+/** The solution with r1c3 wrong: a 5 that repeats r1c1's. */
+const wrong = [...solution].map((d, i) => (i === 2 ? 5 : Number(d)));
 
 const core = installStandInCore(
   {
@@ -35,6 +37,31 @@ const board = () => screen.getByRole('grid', { name: 'Puzzle' });
 const cell = (row: number, col: number) =>
   within(board()).getByRole('gridcell', { name: new RegExp(`^row ${row} column ${col}:`) });
 const status = () => screen.getAllByRole('status')[0]?.textContent ?? '';
+/** The Solve screen, running the example puzzle. */
+async function solving() {
+  render(Solve);
+  await fireEvent.paste(board(), { clipboardData: { getData: () => puzzle } });
+  await fireEvent.click(screen.getByRole('button', { name: 'Solve' }));
+}
+/** A step of solve s1 from the core, with what this test cares about. */
+const stream = (step: Record<string, unknown>) =>
+  deliver('solve.step', {
+    solveId: 's1',
+    changed: [],
+    confidence: Array(81).fill(1),
+    haltProbability: 0.5,
+    verified: false,
+    ...step,
+  });
+/** The core's word that solve s1 ended, with what this test cares about. */
+const finish = (outcome: Record<string, unknown>) =>
+  deliver('solve.done', {
+    solveId: 's1',
+    model: { id: 'm', sha256: 'x', provider: 'cpu', fallbacks: [] },
+    haltProbability: 0.5,
+    elapsedMs: 12,
+    ...outcome,
+  });
 
 describe('the Solve screen', () => {
   it('takes digits from the keyboard, moves with arrows and Tab, and clears with Backspace', async () => {
@@ -117,16 +144,12 @@ describe('the Solve screen', () => {
     const answer = screen.getByRole('grid', { name: "The model's answer" });
     expect(within(answer).getByRole('gridcell', { name: /^row 1 column 3: 4, changed$/ })).toBeTruthy();
     expect(screen.getByRole('img', { name: /step 1 20%, step 2 90%/ })).toBeTruthy();
-    deliver('solve.done', {
-      solveId: 's1',
+    finish({
       status: 'solved',
-      model: { id: 'm', sha256: 'x', provider: 'cpu', fallbacks: [] },
       steps: 2,
       answer: [...solution].map(Number),
       conflicts: [],
-      haltProbability: 0.9,
       votes: { agreed: 5, views: 8 },
-      elapsedMs: 12,
     });
     const verdict = (await screen.findByText('✓ Verified')).closest('[role=status]')?.textContent;
     expect(verdict).toContain('after 2 steps');
@@ -134,32 +157,14 @@ describe('the Solve screen', () => {
   });
 
   it('marks the wrong answer’s conflicts on the final step only, by mark and name', async () => {
-    render(Solve);
-    await fireEvent.paste(board(), { clipboardData: { getData: () => puzzle } });
-    await fireEvent.click(screen.getByRole('button', { name: 'Solve' }));
-    const wrong = [...solution].map(Number);
-    wrong[2] = 5;
-    for (const step of [1, 2]) {
-      deliver('solve.step', {
-        solveId: 's1',
-        step,
-        answer: wrong,
-        changed: [],
-        confidence: Array(81).fill(1),
-        haltProbability: 0.5,
-        verified: false,
-      });
-    }
-    deliver('solve.done', {
-      solveId: 's1',
+    await solving();
+    for (const step of [1, 2]) stream({ step, answer: wrong });
+    finish({
       status: 'unsolved',
-      model: { id: 'm', sha256: 'x', provider: 'cpu', fallbacks: [] },
       steps: 2,
       answer: wrong,
       conflicts: [{ message: 'row 1 repeats 5 at r1c1, r1c3', cells: [0, 2] }],
-      haltProbability: 0.5,
       votes: { agreed: 1, views: 1 },
-      elapsedMs: 12,
     });
     expect(await screen.findByText('row 1 repeats 5 at r1c1, r1c3')).toBeTruthy();
     const answer = screen.getByRole('grid', { name: "The model's answer" });
@@ -170,30 +175,14 @@ describe('the Solve screen', () => {
   });
 
   it('ends the board on the answer a voting copy found when the puzzle as given ended on a wrong one', async () => {
-    render(Solve);
-    await fireEvent.paste(board(), { clipboardData: { getData: () => puzzle } });
-    await fireEvent.click(screen.getByRole('button', { name: 'Solve' }));
-    const wrong = [...solution].map(Number);
-    wrong[2] = 5;
-    deliver('solve.step', {
-      solveId: 's1',
-      step: 1,
-      answer: wrong,
-      changed: [2],
-      confidence: Array(81).fill(1),
-      haltProbability: 0.3,
-      verified: false,
-    });
-    deliver('solve.done', {
-      solveId: 's1',
+    await solving();
+    stream({ step: 1, answer: wrong, changed: [2] });
+    finish({
       status: 'solved',
-      model: { id: 'm', sha256: 'x', provider: 'cpu', fallbacks: [] },
       steps: 1,
       answer: [...solution].map(Number),
       conflicts: [],
-      haltProbability: 0.3,
       votes: { agreed: 1, views: 8 },
-      elapsedMs: 40,
     });
     await screen.findByText('✓ Verified');
     const answer = screen.getByRole('grid', { name: "The model's answer" });
