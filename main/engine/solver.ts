@@ -1,5 +1,6 @@
-// One puzzle through the model: encode, run the recursion (then, when voting and its answer does
-// not check out, under each augmentation), map answers back, vote, verify. Runs inside the inference worker.
+// One puzzle through the model: encode, run the recursion (again under each augmentation when
+// voting and its answer does not check out), map answers back, vote, verify. Runs inside the
+// inference worker.
 import type { SolveStep } from '../../preload/api.ts';
 import type { Conflict, Puzzle, PuzzleKind } from '../puzzles/index.ts';
 import { kinds } from '../puzzles/index.ts';
