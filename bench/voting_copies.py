@@ -19,7 +19,7 @@ import torch
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "training"))
-from evaluate import rollout  # noqa: E402
+from evaluate import per_view  # noqa: E402
 from tasks import TASKS  # noqa: E402
 from train import load_model  # noqa: E402
 
@@ -42,16 +42,14 @@ def main():
     tokens, _ = task.heldout(args.per_bin, bins=[tuple(args.givens)])
     views = [None] + task.views(args.copies, 1)  # the seed evaluate.py --augmentations uses
     start = time.time()
-    solved_by = []  # [views, puzzles]: whether that view's answer checks out within max-steps
-    for view in views:
-        answers, _ = rollout(model, tokens if view is None else view.apply(tokens), args.max_steps)
-        if view is not None:
-            answers = view.invert(answers)
-        solved_by.append(np.stack([task.solved(a, tokens) for a in answers]).any(0))
-    solved_by = np.array(solved_by)
+    # [views, puzzles]: whether that view reaches an answer that checks out within max-steps
+    policy = f"verified max {args.max_steps}"
+    solved_by = np.array([r[policy][2] for r in per_view(model, task, tokens, views, args.max_steps, steps=())])
     # per puzzle, the fewest copies that solve it (None: not even all of them)
     within = [int(np.argmax(col)) if col.any() else None for col in solved_by.T]
     other = json.loads(Path(args.paired).read_text())["solvedWithin"] if args.paired else None
+    if other is not None and len(other) != len(within):
+        sys.exit(f"--paired: {args.paired} holds {len(other)} puzzles, this run {len(within)}: run both alike")
     ks = [k for k in (0, 1, 3, 7, 15, 31, 63, 127) if k <= args.copies]
     print(f"{Path(args.checkpoint).name}: {len(tokens)} held-out puzzles with {args.givens[0]}-{args.givens[1]} givens, "
           f"verified max {args.max_steps}, {time.time() - start:.0f} s")

@@ -110,6 +110,16 @@ def policies(task, answers, qs, tokens, steps=STEPS):
     return out
 
 
+def per_view(model, task, tokens, views, max_steps, steps=STEPS):
+    """policies() of each view's rollout (None = the puzzle as given), answers mapped back to the
+    puzzle's frame."""
+    results = []
+    for view in views:
+        answers, qs = rollout(model, tokens if view is None else view.apply(tokens), max_steps)
+        results.append(policies(task, answers if view is None else view.invert(answers), qs, tokens, steps))
+    return results
+
+
 def vote(answers, solved, confidence):
     """Index of the view whose answer wins, as the engine votes (main/engine/vote.ts): an answer
     that verifies beats any that does not, then the answer given most often, then the highest mean
@@ -152,10 +162,7 @@ def evaluate(model, tokens, labels, set_name, max_steps=16, bins=None, steps=STE
     task = task or TASKS[model.cfg.kind]
     model.eval()
     views = [None] + (task.views(augmentations, seed) if augmentations else [])
-    results = []
-    for view in views:
-        answers, qs = rollout(model, tokens if view is None else view.apply(tokens), max_steps)
-        results.append(policies(task, answers if view is None else view.invert(answers), qs, tokens, steps))
+    results = per_view(model, task, tokens, views, max_steps, steps)
     suffix = f", {augmentations} augmentations voted" if augmentations else ""
     values = task.bin_values(tokens)
     table = []
