@@ -92,8 +92,13 @@ export interface SolveStarted {
 
 export interface SolveStep {
   solveId: string;
-  /** 1-based supervision step. */
+  /** 1-based supervision step, counted across rethinking rounds. */
   step: number;
+  /**
+   * 0 while the model works on the puzzle as given; r in its r-th rethinking round, which starts
+   * afresh with the cells it was surest of kept as if they were given.
+   */
+  round: number;
   /** The model's answer after this step, in the puzzle kind's answer form. */
   answer: unknown;
   /**
@@ -206,6 +211,7 @@ const solveOptions = z
     policy: z.enum(['halt', 'fixed', 'verified']).default(defaultSolveOptions.policy),
     maxSteps: z.number().int().min(1).max(64).default(16),
     augmentations: z.number().int().min(0).max(16).default(0),
+    rethinks: z.number().int().min(0).max(16).default(0),
   })
   .strict();
 

@@ -1,17 +1,19 @@
 // Defaults the UI and the core share, in a module free of schemas so the renderer can
 // import it without bundling the validator.
 import type { PuzzleKindId } from '../main/puzzles/types.ts';
+import type { SolveSettings } from '../main/store/types.ts';
 
 /**
  * What a solve does unless told otherwise. Stopping at the first answer that checks out
  * beats trusting the halting head: the shipped Sudoku model solves 100% of 30-50-given
  * puzzles that way against 98.3% when it stops at q > 0, in about as many steps. When the
- * puzzle as given finds no such answer, 7 transformed copies try too (they run only then):
- * 74.7% -> 83.0% of 22-29-given puzzles, at no cost on the ones solved alone; more copies add
- * 1-3 points for 2-8x the work (models/sudoku-mlp-d128.md). A kind whose answers cannot be
- * checked runs to maxSteps.
+ * puzzle as given finds no such answer, the model rethinks: it starts again with the 8 cells
+ * it was surest of kept as given, up to 8 times (74.7% -> 97.7% of 22-29-given puzzles); then 7
+ * transformed copies of the puzzle try (they run only then). Neither costs anything on a puzzle
+ * solved alone (models/sudoku-mlp-d128.md). A kind whose answers cannot be checked runs to
+ * maxSteps.
  */
-export const defaultSolveOptions = { policy: 'verified', maxSteps: 16, augmentations: 7 } as const;
+export const defaultSolveOptions = { policy: 'verified', maxSteps: 16, augmentations: 7, rethinks: 8 } as const;
 
 /**
  * The most transformed copies of a puzzle that can vote on its answer, by kind; a solve asking
@@ -23,3 +25,15 @@ export const votingCopiesLimit = { sudoku: 16, maze: 7, arc: 0 } as const satisf
 /** The copies a solve of a puzzle of `kind` runs when `requested` were asked for. */
 export const votingCopies = (kind: PuzzleKindId, requested: number): number =>
   Math.min(requested, votingCopiesLimit[kind]);
+
+/** Solve settings in words, for reports and history (the same wording in every door). */
+export function settingsText(settings: SolveSettings): string {
+  const steps =
+    settings.policy === 'fixed'
+      ? `fixed ${settings.maxSteps} steps`
+      : `${settings.policy}, at most ${settings.maxSteps} steps`;
+  const rethinks = settings.rethinks ? `up to ${settings.rethinks} rethinking rounds` : '';
+  const copies = settings.augmentations ? `${settings.augmentations} voting copies` : '';
+  const extras = [rethinks, copies].filter(Boolean).join(', then ');
+  return extras ? `${steps}; ${extras} where the answer does not check out` : steps;
+}

@@ -7,7 +7,7 @@ import { ApiError } from '../../preload/reply.ts';
 import type { Engine, ModelInUse, PuzzleResult, SolveSettings } from '../engine/index.ts';
 import { EngineError } from '../engine/index.ts';
 import type { Puzzle } from '../puzzles/index.ts';
-import { parsePuzzleText } from '../puzzles/index.ts';
+import { kinds, parsePuzzleText } from '../puzzles/index.ts';
 import type { NewSolve } from '../store/index.ts';
 import type { Handlers } from './dispatch.ts';
 import type { EventBus } from './events.ts';
@@ -31,10 +31,18 @@ export function historyRecord(
     modelId: model.id,
     modelSha256: model.sha256,
     provider: model.provider,
-    // the copies that actually voted: a kind may allow fewer than were asked for
-    options: { ...settings, augmentations: votingCopies(puzzle.kind, settings.augmentations) },
+    // what actually ran: a kind may allow fewer copies than were asked for, or no rethinking
+    options: {
+      ...settings,
+      augmentations: votingCopies(puzzle.kind, settings.augmentations),
+      rethinks: 'keepSurest' in kinds[puzzle.kind] ? settings.rethinks : 0,
+    },
     status: result.status,
-    steps: (result.trace ?? []).map((step) => ({ cells: step.tokens, haltProbability: step.haltProbability })),
+    steps: (result.trace ?? []).map((step) => ({
+      cells: step.tokens,
+      haltProbability: step.haltProbability,
+      round: step.round,
+    })),
     final:
       result.status === 'solved' || result.status === 'unsolved'
         ? {

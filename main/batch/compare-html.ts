@@ -1,7 +1,8 @@
 // Two runs side by side as one self-contained page: their settings, every metric with the
 // difference, who solved what, and the files where they part.
 import type { RunComparison } from './compare.ts';
-import { escapeHtml, htmlPage, ms, number, percent, settingsText } from './html.ts';
+import { settingsText } from '../../preload/defaults.ts';
+import { escapeHtml, htmlPage, ms, number, percent } from './html.ts';
 import type { ReportRun, Summary } from './report.ts';
 
 interface Metric {

@@ -1,6 +1,5 @@
 // What the HTML pages (report, comparison) share: escaping, number formats, the style sheet
 // and the page frame. Everything inline: a page must open offline, alone.
-import type { SolveSettings } from '../engine/index.ts';
 
 export const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -9,16 +8,6 @@ export const percent = (value: number | null): string => (value === null ? '–'
 export const ms = (value: number | null): string =>
   value === null ? '–' : value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(value < 10 ? 1 : 0)} ms`;
 export const number = (value: number | null, digits = 1): string => (value === null ? '–' : value.toFixed(digits));
-
-export function settingsText(settings: SolveSettings): string {
-  const steps =
-    settings.policy === 'fixed'
-      ? `fixed ${settings.maxSteps} steps`
-      : `${settings.policy}, at most ${settings.maxSteps} steps`;
-  return settings.augmentations
-    ? `${steps}, ${settings.augmentations} voting copies where a puzzle's own answer does not check out`
-    : steps;
-}
 
 const STYLE = `
 :root{--ink:#1d2433;--muted:#667085;--line:#e4e7ec;--bg:#f6f7f9;--accent:#3b6fd8;--accent2:#27a17a;--warn:#c4320a}

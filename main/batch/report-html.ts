@@ -1,6 +1,7 @@
 // The report as one self-contained HTML page: inline CSS and SVG charts drawn here, no script,
 // no external URL, so it opens offline anywhere and can be mailed as one file.
-import { escapeHtml, htmlPage, ms, number, percent, settingsText } from './html.ts';
+import { settingsText } from '../../preload/defaults.ts';
+import { escapeHtml, htmlPage, ms, number, percent } from './html.ts';
 import type { BatchReport, Summary } from './report.ts';
 
 interface Bar {

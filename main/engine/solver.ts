@@ -1,6 +1,6 @@
-// One puzzle through the model: encode, run the recursion (again under each augmentation when
-// voting and its answer does not check out), map answers back, vote, verify. Runs inside the
-// inference worker.
+// One puzzle through the model: encode, run the recursion; while its answer does not check out,
+// rethink (keep the cells it was surest of as given and run again), then let transformed copies
+// vote; map answers back, verify. Runs inside the inference worker.
 import type { SolveStep } from '../../preload/api.ts';
 import type { Conflict, Puzzle, PuzzleKind } from '../puzzles/index.ts';
 import { kinds } from '../puzzles/index.ts';
@@ -14,7 +14,12 @@ export interface SolveSettings {
   policy: HaltingPolicy;
   maxSteps: number;
   augmentations: number;
+  /** Rethinking rounds at most, for kinds that can keep answer cells as given. */
+  rethinks: number;
 }
+
+/** Cells a rethinking round adds to what is kept (measured in models/sudoku-mlp-d128.md). */
+export const CELLS_KEPT_PER_RETHINK = 8;
 
 /** One supervision step as the UI shows it (the contract's event, before it is given its solve id). */
 export type StepView = Omit<SolveStep, 'solveId'>;
@@ -23,7 +28,7 @@ export type SolveStatus = 'solved' | 'unsolved' | 'cancelled' | 'failed';
 
 export interface PuzzleResult {
   status: SolveStatus;
-  /** Supervision steps taken (by the unaugmented view when voting). */
+  /** Supervision steps taken by the puzzle as given and its rethinking rounds (copies not counted). */
   steps: number;
   /** Why the recursion stopped. */
   end: RowResult['end'];
@@ -37,7 +42,7 @@ export interface PuzzleResult {
   views: number;
   elapsedMs: number;
   /** Per-step answers and halting probabilities, when asked for (replay in history). */
-  trace: { tokens: number[]; haltProbability: number }[] | null;
+  trace: { tokens: number[]; haltProbability: number; round: number }[] | null;
   error?: string;
 }
 
@@ -75,29 +80,35 @@ export async function solvePuzzle(scheduler: Scheduler, call: SolveCall): Promis
   const kind = kinds[puzzle.kind] as unknown as PuzzleKind<Puzzle, unknown>;
   const transforms = augmentations(puzzle.kind, settings.augmentations);
   const base = kind.encode(puzzle);
-  const views: (TokenTransform | null)[] = [null, ...transforms];
   const back = (view: TokenTransform | null, tokens: Uint8Array) => (view ? invertTransform(view, tokens) : tokens);
+  // Always against the puzzle itself: a rethinking round's kept cells are answers, not givens.
   const verdictOf = (tokens: Uint8Array) => kind.verify(puzzle, kind.decode(puzzle, tokens));
   const trace: PuzzleResult['trace'] = call.keepTrace ? [] : null;
 
-  const run = (i: number, signal: AbortSignal | undefined) => {
-    const view = views[i]!;
-    return scheduler.submit({
-      tokens: view ? applyTransform(view, base) : base,
+  /** One row of the scheduler; `shown` rows (the puzzle's own chain of rounds) stream their steps. */
+  const run = (
+    input: Uint8Array,
+    view: TokenTransform | null,
+    signal: AbortSignal | undefined,
+    shown?: { round: number; stepsBefore: number },
+  ) =>
+    scheduler.submit({
+      tokens: view ? applyTransform(view, input) : input,
       policy: settings.policy,
       maxSteps: settings.maxSteps,
       urgent: call.urgent,
       signal,
       verifies: (tokens) => verdictOf(back(view, tokens)).ok,
       onStep:
-        i === 0 && (call.onStep || trace)
+        shown && (call.onStep || trace)
           ? (step) => {
               const haltProbability = sigmoid(step.haltLogit);
-              trace?.push({ tokens: Array.from(step.tokens), haltProbability });
+              trace?.push({ tokens: Array.from(step.tokens), haltProbability, round: shown.round });
               if (!call.onStep) return;
               const answer = kind.decode(puzzle, step.tokens);
               call.onStep({
-                step: step.step,
+                step: shown.stepsBefore + step.step,
+                round: shown.round,
                 answer,
                 changed: step.changed,
                 confidence: Array.from(step.confidence),
@@ -107,38 +118,53 @@ export async function solvePuzzle(scheduler: Scheduler, call: SolveCall): Promis
             }
           : undefined,
     });
-  };
 
-  const checksOut = (i: number, result: RowResult) =>
-    result.last !== null && verdictOf(back(views[i]!, result.last.tokens)).ok;
-  // An answer that checks out wins any vote, so the copies run only when the puzzle as given
-  // ends without one, and all stop at the first that finds one: voting costs nothing extra on a
-  // puzzle the model solves alone.
-  const primary = await run(0, call.signal);
-  const results = [primary];
-  const ended = primary.end === 'halted' || primary.end === 'max-steps';
-  if (transforms.length > 0 && ended && !checksOut(0, primary)) {
+  const ended = (result: RowResult) => result.end === 'halted' || result.end === 'max-steps';
+  const checksOut = (view: TokenTransform | null, result: RowResult) =>
+    result.last !== null && verdictOf(back(view, result.last.tokens)).ok;
+
+  // The puzzle's own chain: as given, then while its answer does not check out, rounds that keep
+  // the cells the model was surest of as given (a wrong one can sink a round; the copies below
+  // start afresh from the puzzle itself).
+  let input = base;
+  let steps = 0;
+  let last = await run(input, null, call.signal, { round: 0, stepsBefore: 0 });
+  for (let round = 1; round <= settings.rethinks && kind.keepSurest; round++) {
+    if (!ended(last) || !last.last || checksOut(null, last)) break;
+    const kept = kind.keepSurest(input, last.last.tokens, last.last.confidence, CELLS_KEPT_PER_RETHINK);
+    if (kept.every((token, i) => token === input[i])) break; // nothing left it can keep
+    steps += last.last.step;
+    input = kept;
+    last = await run(input, null, call.signal, { round, stepsBefore: steps });
+  }
+  steps += last.last?.step ?? 0;
+
+  // An answer that checks out wins any vote, so the copies run only when the chain ends without
+  // one, and all stop at the first that finds one: voting costs nothing extra on a puzzle the
+  // model solves alone.
+  const results: { view: TokenTransform | null; result: RowResult }[] = [{ view: null, result: last }];
+  if (transforms.length > 0 && ended(last) && !checksOut(null, last)) {
     const found = new AbortController();
     const signal = call.signal ? AbortSignal.any([call.signal, found.signal]) : found.signal;
-    const copies = transforms.map((_, i) =>
-      run(i + 1, signal).then((result) => {
-        if (checksOut(i + 1, result)) found.abort();
-        return result;
+    const copies = transforms.map((view) =>
+      run(base, view, signal).then((result) => {
+        if (checksOut(view, result)) found.abort();
+        return { view, result };
       }),
     );
     results.push(...(await Promise.all(copies)));
   }
 
   const elapsedMs = performance.now() - started;
-  if (primary.end === 'failed') return failure(primary.error ?? 'The model failed.', elapsedMs);
+  if (last.end === 'failed') return failure(last.error ?? 'The model failed.', elapsedMs);
 
-  const candidates = results.flatMap((result, i) => {
+  const candidates = results.flatMap(({ view, result }) => {
     if (!result.last) return [];
-    const tokens = back(views[i]!, result.last.tokens);
+    const tokens = back(view, result.last.tokens);
     return [{ tokens, verified: verdictOf(tokens).ok, confidence: mean(result.haltTrace) }];
   });
-  const common = { steps: primary.last?.step ?? 0, end: primary.end, views: candidates.length, elapsedMs, trace };
-  if (primary.end === 'cancelled' || call.signal?.aborted || candidates.length === 0) {
+  const common = { steps, end: last.end, views: candidates.length, elapsedMs, trace };
+  if (last.end === 'cancelled' || call.signal?.aborted || candidates.length === 0) {
     return { ...failure('cancelled', elapsedMs), ...common, status: 'cancelled', error: undefined };
   }
   const { winner, votes } = vote(candidates);
@@ -151,7 +177,7 @@ export async function solvePuzzle(scheduler: Scheduler, call: SolveCall): Promis
     answer,
     tokens: Array.from(tokens),
     conflicts: verdict.ok ? [] : verdict.conflicts,
-    haltProbability: primary.haltTrace.at(-1) ?? 0,
+    haltProbability: last.haltTrace.at(-1) ?? 0,
     votes,
   };
 }

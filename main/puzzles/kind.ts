@@ -47,6 +47,12 @@ export interface PuzzleKind<P extends Puzzle, Answer> {
   solve(puzzle: P): SolveReport<Answer> | null;
   /** The answer the puzzle's file provided, if any. */
   expectedAnswer(puzzle: P): Answer | undefined;
+  /**
+   * For rethinking: the model input `input` with up to `count` more cells of the model's answer
+   * fixed as if they were given, those it was surest of (`confidence`) among the ones that break
+   * no rule with what is already fixed. Left out where the input has no place for answer cells.
+   */
+  keepSurest?: (input: Uint8Array, answer: Uint8Array, confidence: Float32Array, count: number) => Uint8Array;
   /** A seeded, reproducible puzzle with its solution, where the kind has a generator. */
   generate?: (options: { seed: number }) => P;
 }

@@ -1,6 +1,6 @@
 // The Sudoku kind: 81 cells row-major, 0 blank. Tokens (TRM.md): 0 pad, 1 blank, 2..10 digits 1..9.
 import { type PuzzleKind, SOLUTION_COUNT_CAP, type SolveReport, verdictOf } from './kind.ts';
-import { CELLS } from './sudoku-geometry.ts';
+import { CELLS, PEERS } from './sudoku-geometry.ts';
 import { sudokuConflicts } from './sudoku-rules.ts';
 import { generateSudoku } from './sudoku-generator.ts';
 import { countSolutions } from './sudoku-solver.ts';
@@ -25,6 +25,24 @@ export function formatSudokuCells(cells: SudokuCells): string {
   let text = '';
   for (let cell = 0; cell < CELLS; cell++) text += cells[cell] ? String(cells[cell]) : '.';
   return text;
+}
+
+const isDigitToken = (token: number) => token > BLANK_TOKEN && token <= 9 + DIGIT_OFFSET;
+
+/** The input with up to `count` blanks filled from the answer, surest first, each breaking no rule. */
+function keepSurest(input: Uint8Array, answer: Uint8Array, confidence: Float32Array, count: number): Uint8Array {
+  const kept = input.slice();
+  const open = [...kept.keys()].filter((cell) => kept[cell] === BLANK_TOKEN && isDigitToken(answer[cell] ?? 0));
+  open.sort((a, b) => confidence[b]! - confidence[a]! || a - b);
+  let added = 0;
+  for (const cell of open) {
+    if (added === count) break;
+    const peers = PEERS.subarray(cell * 20, cell * 20 + 20);
+    if (peers.some((peer) => kept[peer] === answer[cell])) continue;
+    kept[cell] = answer[cell]!;
+    added++;
+  }
+  return kept;
 }
 
 export function solveSudoku(givens: SudokuCells): SolveReport<SudokuCells> {
@@ -53,6 +71,7 @@ export const sudoku = {
     return verdictOf(sudokuConflicts(puzzle.givens, answer));
   },
   solve: (puzzle: SudokuPuzzle) => solveSudoku(puzzle.givens),
+  keepSurest,
   generate: generateSudoku,
   expectedAnswer: (puzzle: SudokuPuzzle) => puzzle.solution,
 } satisfies PuzzleKind<SudokuPuzzle, SudokuCells>;

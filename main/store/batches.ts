@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { Puzzle } from '../puzzles/types.ts';
 import { puzzleRows } from './puzzles.ts';
+import { readSolveSettings } from './solve-settings.ts';
 import type { SolveSettings } from './types.ts';
 
 export type BatchRunStatus = 'running' | 'done' | 'cancelled' | 'failed';
@@ -84,7 +85,7 @@ function batchRun(row: RunRow): BatchRun {
     modelId: row.model_id,
     modelSha256: row.model_sha256,
     provider: row.provider,
-    settings: JSON.parse(row.settings) as SolveSettings,
+    settings: readSolveSettings(row.settings),
     status: row.status,
     createdAt: row.created_at,
     finishedAt: row.finished_at,

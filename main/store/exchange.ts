@@ -35,6 +35,7 @@ const csvColumns: [string, (solve: SolveDetail) => string | number | boolean | n
   ['policy', (s) => s.options.policy],
   ['max_steps', (s) => s.options.maxSteps],
   ['augmentations', (s) => s.options.augmentations],
+  ['rethinks', (s) => s.options.rethinks],
   ['status', (s) => s.status],
   ['steps', (s) => s.steps],
   ['halt_probability', (s) => s.trace.at(-1)?.haltProbability ?? null],
@@ -110,8 +111,9 @@ const exportedSolve = z.object({
     policy: z.enum(['halt', 'fixed', 'verified']),
     maxSteps: int.min(1),
     augmentations: int.min(0),
+    rethinks: int.min(0).default(0), // exports from before the app could rethink
   }),
-  trace: z.array(z.object({ cells: z.array(int), haltProbability: z.number() })),
+  trace: z.array(z.object({ cells: z.array(int), haltProbability: z.number(), round: int.min(0).optional() })),
   final: z.object({ cells: z.array(int), verified: z.boolean(), conflicts: z.array(z.string()) }).nullable(),
   error: z.string().nullable(),
   timings: z.object({ totalMs: z.number().min(0), stepMs: z.array(z.number()) }),

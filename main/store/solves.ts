@@ -5,6 +5,7 @@ import type { PuzzleKindId } from '../puzzles/types.ts';
 import { pack, unpack } from './codec.ts';
 import { filterCondition, isoTime } from './filter.ts';
 import { pruneOrphanPuzzles, puzzleRows, withSource } from './puzzles.ts';
+import { readSolveSettings } from './solve-settings.ts';
 import type {
   FinalAnswer,
   NewSolve,
@@ -13,7 +14,6 @@ import type {
   SolveFilter,
   SolveId,
   SolvePage,
-  SolveSettings,
   SolveStatus,
   SolveSummary,
   TraceStep,
@@ -78,7 +78,7 @@ function detail(row: DetailRow): SolveDetail {
     puzzle: withSource(row.body, JSON.parse(row.source)),
     modelSha256: row.model_sha256,
     provider: row.provider,
-    options: JSON.parse(row.options) as SolveSettings,
+    options: readSolveSettings(row.options),
     trace: packed.trace,
     final: packed.final,
     error: row.error,

@@ -10,12 +10,16 @@ export interface SolveSettings {
   policy: 'halt' | 'fixed' | 'verified';
   maxSteps: number;
   augmentations: number;
+  /** Rethinking rounds at most (0 in solves stored before the app could rethink). */
+  rethinks: number;
 }
 
 /** The model's answer after one supervision step, in the kind's cell encoding. */
 export interface TraceStep {
   cells: number[];
   haltProbability: number;
+  /** 0 for the puzzle as given, r for its r-th rethinking round; absent in older solves. */
+  round?: number;
 }
 
 export interface FinalAnswer {

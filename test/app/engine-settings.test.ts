@@ -36,7 +36,7 @@ async function solved(a: App): Promise<Extract<SolveOutcome, { status: 'solved' 
   ({ solveId: id } = await a.handlers['solve.start']({
     text: easy,
     index: 0,
-    options: { policy: 'fixed', maxSteps: 2, augmentations: 0 },
+    options: { policy: 'fixed', maxSteps: 2, augmentations: 0, rethinks: 0 },
   }));
   const outcome = await done;
   if (outcome.status !== 'solved' && outcome.status !== 'unsolved') throw new Error(`solve ${outcome.status}`);

@@ -1,12 +1,16 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { App } from '../../main/app/index.ts';
 import { createApp } from '../../main/app/index.ts';
 import type { SolveOutcome, SolveStep } from '../../preload/api.ts';
 import { ApiError } from '../../preload/reply.ts';
+import { formatSudokuCells, generateSudoku } from '../../main/puzzles/index.ts';
 import { tinyModelsDir } from '../engine/fixture-models.ts';
+
+const shippedModels = fileURLToPath(new URL('../../models/', import.meta.url));
 
 const easy = '53..7....6..195....98....6.8...6...34..8.3..17...2...6.6....28....419..5....8..79';
 const apps: App[] = [];
@@ -46,7 +50,7 @@ describe('solving through the app', () => {
     ({ solveId: id } = await a.handlers['solve.start']({
       text: easy,
       index: 0,
-      options: { policy: 'fixed', maxSteps: 3, augmentations: 0 },
+      options: { policy: 'fixed', maxSteps: 3, augmentations: 0, rethinks: 0 },
     }));
     const { steps, outcome } = await done;
     expect(steps.map((s) => s.step)).toEqual([1, 2, 3]);
@@ -62,20 +66,39 @@ describe('solving through the app', () => {
     expect(detail.modelId).toBe('tiny-sudoku');
   });
 
-  it('votes with as many copies as the kind has: a maze asked for 12 uses its 7 symmetries, and history says so', async () => {
+  it('votes with as many copies as the kind has and rethinks only where it can: a maze asked for 12 copies and 4 rounds uses its 7 symmetries and none, and history says so', async () => {
     const a = await app(await tinyModelsDir('tiny-maze', undefined, 'maze'));
     let id: string | null = null;
     const done = finished(a, () => id);
     ({ solveId: id } = await a.handlers['solve.start']({
       text: '#####\n#S  #\n#   #\n#  G#\n#####',
       index: 0,
-      options: { policy: 'fixed', maxSteps: 2, augmentations: 12 },
+      options: { policy: 'fixed', maxSteps: 2, augmentations: 12, rethinks: 4 },
     }));
     const { outcome } = await done;
     expect(outcome).toMatchObject({ votes: { views: 8 } });
     const page = await a.handlers['history.list']({ offset: 0, limit: 10 });
     const detail = await a.handlers['history.get']({ id: page.items[0]!.id });
-    expect(detail.options.augmentations).toBe(7);
+    expect(detail.options).toMatchObject({ augmentations: 7, rethinks: 0 });
+  });
+
+  it('rethinks a Sudoku whose answer does not check out, and history keeps the round of every step', async () => {
+    const a = await app(shippedModels);
+    let id: string | null = null;
+    const done = finished(a, () => id);
+    // The shipped model's 16 steps on this puzzle end on a wrong answer; its second rethinking round solves it.
+    ({ solveId: id } = await a.handlers['solve.start']({
+      text: formatSudokuCells(generateSudoku({ seed: 2, givens: 21 }).givens),
+      index: 0,
+      options: { policy: 'verified', maxSteps: 16, augmentations: 0, rethinks: 8 },
+    }));
+    const { steps, outcome } = await done;
+    expect(outcome).toMatchObject({ status: 'solved', steps: steps.length });
+    expect(steps.at(-1)).toMatchObject({ round: 2, verified: true });
+    const [solve] = (await a.handlers['history.list']({ offset: 0, limit: 1 })).items;
+    const detail = await a.handlers['history.get']({ id: solve!.id });
+    expect(detail.options.rethinks).toBe(8);
+    expect(detail.trace.map((step) => step.round)).toEqual(steps.map((step) => step.round));
   });
 
   it('re-runs a puzzle from history with other settings, as a new solve', async () => {
@@ -85,7 +108,7 @@ describe('solving through the app', () => {
     ({ solveId: first } = await a.handlers['solve.start']({
       text: easy,
       index: 0,
-      options: { policy: 'fixed', maxSteps: 2, augmentations: 0 },
+      options: { policy: 'fixed', maxSteps: 2, augmentations: 0, rethinks: 0 },
     }));
     await done;
     const [earlier] = (await a.handlers['history.list']({ offset: 0, limit: 10 })).items;
@@ -94,13 +117,16 @@ describe('solving through the app', () => {
     const again = finished(a, () => second);
     ({ solveId: second } = await a.handlers['history.rerun']({
       id: earlier!.id,
-      options: { policy: 'fixed', maxSteps: 4, augmentations: 0 },
+      options: { policy: 'fixed', maxSteps: 4, augmentations: 0, rethinks: 0 },
     }));
     expect((await again).steps).toHaveLength(4);
     const page = await a.handlers['history.list']({ offset: 0, limit: 10 });
     expect(page.total).toBe(2);
     await expect(
-      a.handlers['history.rerun']({ id: 'no-such-solve', options: { policy: 'halt', maxSteps: 16, augmentations: 0 } }),
+      a.handlers['history.rerun']({
+        id: 'no-such-solve',
+        options: { policy: 'halt', maxSteps: 16, augmentations: 0, rethinks: 0 },
+      }),
     ).rejects.toMatchObject({ code: 'not-found' });
   });
 
@@ -114,7 +140,7 @@ describe('solving through the app', () => {
     ({ solveId: id } = await a.handlers['solve.start']({
       text: easy,
       index: 0,
-      options: { policy: 'fixed', maxSteps: 64, augmentations: 0 },
+      options: { policy: 'fixed', maxSteps: 64, augmentations: 0, rethinks: 0 },
     }));
     expect((await done).outcome.status).toBe('cancelled');
   });
@@ -124,7 +150,7 @@ describe('solving through the app', () => {
     const error = await a.handlers['solve.start']({
       text: 'hello',
       index: 0,
-      options: { policy: 'halt', maxSteps: 16, augmentations: 0 },
+      options: { policy: 'halt', maxSteps: 16, augmentations: 0, rethinks: 0 },
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ code: 'invalid-arguments', message: 'No puzzle could be read from the text.' });
@@ -136,7 +162,7 @@ describe('solving through the app', () => {
     const error = await a.handlers['solve.start']({
       text: maze,
       index: 0,
-      options: { policy: 'halt', maxSteps: 16, augmentations: 0 },
+      options: { policy: 'halt', maxSteps: 16, augmentations: 0, rethinks: 0 },
     }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'unavailable', message: 'No maze model is installed.' });
   });

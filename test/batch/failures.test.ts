@@ -12,7 +12,7 @@ import type { HistoryStore } from '../../main/store/index.ts';
 import { StoreError } from '../../main/store/index.ts';
 import { folderWith, sudokuLines, tempDir, tinyModelsDir } from './helpers.ts';
 
-const settings: SolveSettings = { policy: 'fixed', maxSteps: 2, augmentations: 0 };
+const settings: SolveSettings = { policy: 'fixed', maxSteps: 2, augmentations: 0, rethinks: 0 };
 
 function answered(puzzle: Puzzle): PuzzleResult {
   const tokens = Array.from(kinds.sudoku.encode(puzzle as never));

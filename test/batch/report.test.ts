@@ -24,7 +24,7 @@ const run: BatchRun = {
   modelId: 'tiny',
   modelSha256: 'ab'.repeat(32),
   provider: 'cpu',
-  settings: { policy: 'halt', maxSteps: 16, augmentations: 0 },
+  settings: { policy: 'halt', maxSteps: 16, augmentations: 0, rethinks: 0 },
   status: 'done',
   createdAt: '2026-11-28T10:00:00.000Z',
   finishedAt: '2026-11-28T10:00:03.000Z',

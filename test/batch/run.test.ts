@@ -50,7 +50,7 @@ async function batchApi(options: { withStore?: boolean; modelsDir?: string } = {
   return { ask, progress, finished, store: history.store as HistoryStore };
 }
 
-const fixed = (maxSteps: number) => ({ policy: 'fixed' as const, maxSteps, augmentations: 0 });
+const fixed = (maxSteps: number) => ({ policy: 'fixed' as const, maxSteps, augmentations: 0, rethinks: 0 });
 
 describe('batch requests', () => {
   it('scans a folder: files with their puzzles and problems, and what was skipped', async () => {

@@ -22,7 +22,7 @@ describe('trm solve', () => {
   it('prints one JSON object per puzzle with its steps, time and verdict', async () => {
     const { file, dataDir } = await puzzleFile(puzzles);
     const io = captured();
-    const args = ['solve', file, '--models-dir', await tinyModelsDir(), '--data-dir', dataDir];
+    const args = ['solve', file, '--models-dir', await tinyModelsDir(), '--data-dir', dataDir, '--rethinks', '1'];
     const code = await runCli([...args, '--policy', 'fixed', '--steps', '3', '--json', '--threads', '1'], io);
     expect(code).toBe(0);
     const lines = io
@@ -33,7 +33,8 @@ describe('trm solve', () => {
     expect(lines).toHaveLength(2);
     expect(lines.map((l) => (l.source as { line: number }).line).toSorted()).toEqual([1, 2]);
     for (const line of lines) {
-      expect(line).toMatchObject({ kind: 'sudoku', steps: 3, end: 'max-steps' });
+      // 3 steps as given, 3 more in the one rethinking round (the untrained model's answers never check out)
+      expect(line).toMatchObject({ kind: 'sudoku', steps: 6, end: 'max-steps' });
       expect(['solved', 'unsolved']).toContain(line.status);
       expect(typeof line.elapsedMs).toBe('number');
       expect(line.answer).toMatch(/^[1-9.]{81}$/);
@@ -45,9 +46,19 @@ describe('trm solve', () => {
     const io = captured();
     const args = ['solve', file, '--models-dir', await tinyModelsDir(), '--data-dir', dataDir, '--steps', '2'];
     expect(await runCli([...args, '--policy', 'fixed'], io)).toBe(0);
-    // the untrained model's answer does not check out, so the 7 default voting copies run too
-    expect(io.stdout()).toMatch(/week1\.txt:1 {2}unsolved \(2 steps, \d+ ms, max-steps, \d\/8 views agree\)/);
+    // the untrained model's answer does not check out, so it rethinks, then the 7 default voting copies run
+    const verdict = /week1\.txt:1 {2}unsolved \((\d+) steps, \d+ ms, max-steps, \d\/8 views agree\)/.exec(io.stdout());
+    expect(Number(verdict?.[1])).toBeGreaterThan(2);
     expect(io.stderr()).toContain('Model tiny-sudoku on cpu.');
+  });
+
+  it('refuses more rethinking rounds than it allows, before solving anything', async () => {
+    const { file, dataDir } = await puzzleFile(puzzles.slice(0, 1));
+    const io = captured();
+    const args = ['solve', file, '--models-dir', await tinyModelsDir(), '--data-dir', dataDir, '--rethinks', '17'];
+    expect(await runCli(args, io)).toBe(2);
+    expect(io.stderr()).toContain('--rethinks must be a whole number from 0 to 16, not 17.');
+    expect(io.stdout()).toBe('');
   });
 
   it('reports unreadable lines and exits 1, still solving the rest', async () => {

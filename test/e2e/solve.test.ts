@@ -60,7 +60,7 @@ function arcHistoryExport(): string {
     },
     modelSha256: 'ab'.repeat(32),
     provider: 'cpu',
-    options: { policy: 'fixed', maxSteps: 2, augmentations: 0 },
+    options: { policy: 'fixed', maxSteps: 2, augmentations: 0, rethinks: 0 },
     trace: [
       { cells: tokens(draft), haltProbability: 0.3 },
       { cells: tokens(final), haltProbability: 0.6 },
@@ -125,6 +125,7 @@ describe('solving a Sudoku typed in by keyboard, finding it in history, and a sm
     await page.getByText('Run settings').click();
     await page.getByLabel('Always run every step').check();
     await page.getByLabel('Max steps').fill('6');
+    await page.getByLabel('Rethinking rounds').fill('0'); // exactly the 6 steps, whatever the answer
     await page.getByText('Run settings').click();
     // Every step the slider shows on its way, to see the steps arrive one by one.
     await page.evaluate(() => {

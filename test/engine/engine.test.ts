@@ -8,7 +8,7 @@ import { generateSudoku } from '../../main/puzzles/sudoku-generator.ts';
 import { readParityFixture, tinyModelsDir } from './fixture-models.ts';
 
 const easy = '53..7....6..195....98....6.8...6...34..8.3..17...2...6.6....28....419..5....8..79';
-const fixed = (maxSteps: number): SolveSettings => ({ policy: 'fixed', maxSteps, augmentations: 0 });
+const fixed = (maxSteps: number): SolveSettings => ({ policy: 'fixed', maxSteps, augmentations: 0, rethinks: 0 });
 
 function sudoku(text: string): Puzzle {
   const puzzle = parsePuzzleText(text, 'test').puzzles[0];
@@ -100,7 +100,7 @@ describe('the engine, running the exported tiny TRM in its worker', () => {
 
   it('votes over symmetric views of the puzzle and reports how many agreed', async () => {
     const e = engine(await tinyModelsDir());
-    const { result } = await e.solve(sudoku(easy), { policy: 'fixed', maxSteps: 2, augmentations: 3 });
+    const { result } = await e.solve(sudoku(easy), { policy: 'fixed', maxSteps: 2, augmentations: 3, rethinks: 0 });
     expect(result.views).toBe(4);
     expect(result.votes).toBeGreaterThanOrEqual(1);
     expect(result.votes).toBeLessThanOrEqual(4);
@@ -206,23 +206,52 @@ describe('the engine, running the exported tiny TRM in its worker', () => {
   });
 });
 
-describe('voting copies under the verified policy', () => {
+describe('rethinking and voting copies under the verified policy', () => {
   const shippedModels = fileURLToPath(new URL('../../models/', import.meta.url));
-  const verified = (augmentations: number): SolveSettings => ({ policy: 'verified', maxSteps: 16, augmentations });
+  const verified = (augmentations: number, rethinks = 0): SolveSettings => ({
+    policy: 'verified',
+    maxSteps: 16,
+    augmentations,
+    rethinks,
+  });
+  // Puzzles with 21 givens: about a third fail alone (models/sudoku-mlp-d128.md).
+  const hardish = Array.from({ length: 16 }, (_, seed) => generateSudoku({ seed, givens: 21 }));
 
-  it('runs no copy for a puzzle whose own answer checks out', async () => {
+  it('runs no copy and no rethinking round for a puzzle whose own answer checks out', async () => {
     const e = engine(shippedModels, 8);
-    const { result } = await e.solve(sudoku(easy), verified(7));
+    const rounds = new Set<number>();
+    const { result } = await e.solve(sudoku(easy), verified(7, 8), { onStep: (v) => rounds.add(v.round) });
     expect(result).toMatchObject({ status: 'solved', end: 'verified', views: 1, votes: 1 });
     expect(result.steps).toBeLessThan(16);
+    expect([...rounds]).toEqual([0]);
   });
+
+  it('rethinks a puzzle whose answer does not check out, its steps going on round by round', async () => {
+    const e = engine(shippedModels, 8);
+    let rescued = 0;
+    for (const puzzle of hardish) {
+      const { result: alone } = await e.solve(puzzle, verified(0));
+      if (alone.status === 'solved') continue;
+      const seen: { step: number; round: number }[] = [];
+      const { result } = await e.solve(puzzle, verified(0, 8), { onStep: (v) => seen.push(v) });
+      expect(seen.map((v) => v.step)).toEqual(seen.map((_, i) => i + 1));
+      expect(seen.slice(0, 16).every((v) => v.round === 0)).toBe(true);
+      expect(seen[16]).toMatchObject({ step: 17, round: 1 });
+      expect(seen.every((v, i) => i === 0 || v.round - seen[i - 1]!.round <= 1)).toBe(true);
+      expect(result.steps).toBe(seen.length);
+      if (result.status === 'solved') {
+        rescued++;
+        // checked against the puzzle itself: the cells a round kept are answers, not givens
+        expect(kinds.sudoku.verify(puzzle, result.answer as number[]).ok).toBe(true);
+      }
+    }
+    expect(rescued).toBeGreaterThan(0);
+  }, 60_000);
 
   it('runs the copies when the puzzle as given finds no answer that checks out, and keeps one that does', async () => {
     const e = engine(shippedModels, 8);
-    // Puzzles with 23 givens: about a third fail alone; each of those gets 7 copies.
-    const puzzles = Array.from({ length: 16 }, (_, seed) => generateSudoku({ seed, givens: 23 }));
     let rescued = 0;
-    for (const puzzle of puzzles) {
+    for (const puzzle of hardish) {
       const { result: alone } = await e.solve(puzzle, verified(0));
       if (alone.status === 'solved') continue;
       const { result } = await e.solve(puzzle, verified(7));
@@ -235,12 +264,28 @@ describe('voting copies under the verified policy', () => {
     expect(rescued).toBeGreaterThan(0);
   }, 30_000);
 
+  it('stops a solve cancelled during a rethinking round, and reports it cancelled', async () => {
+    const e = engine(await tinyModelsDir());
+    const controller = new AbortController();
+    const rounds: number[] = [];
+    const { result } = await e.solve(
+      sudoku(easy),
+      { policy: 'verified', maxSteps: 4, augmentations: 7, rethinks: 4 },
+      { signal: controller.signal, onStep: (v) => (rounds.push(v.round), v.step === 6 && controller.abort()) },
+    );
+    // the cancel crosses to the worker while the next step may already run
+    expect(rounds.slice(0, 6)).toEqual([0, 0, 0, 0, 1, 1]);
+    expect(Math.max(...rounds)).toBe(1);
+    expect(result.status).toBe('cancelled');
+    expect(result.steps).toBeLessThan(8);
+  });
+
   it('reports a solve cancelled while its copies run as cancelled, not as the vote of what they had', async () => {
     const e = engine(await tinyModelsDir());
     const controller = new AbortController();
     const { result } = await e.solve(
       sudoku(easy),
-      { policy: 'verified', maxSteps: 4, augmentations: 7 },
+      { policy: 'verified', maxSteps: 4, augmentations: 7, rethinks: 0 },
       { signal: controller.signal, onStep: (v) => v.step === 4 && controller.abort() },
     );
     expect(result).toMatchObject({ status: 'cancelled', steps: 4 });
@@ -276,7 +321,7 @@ describe('the engine on mazes, running the exported tiny attention TRM', () => {
     const e = engine(await tinyModelsDir('tiny-maze', undefined, 'maze'));
     const maze = parsePuzzleText(mazeText(fixture.tokens[0]!), 'maze.txt').puzzles[0]!;
     // more copies than the square has symmetries: the seven there are
-    const { result } = await e.solve(maze, { policy: 'fixed', maxSteps: 2, augmentations: 16 });
+    const { result } = await e.solve(maze, { policy: 'fixed', maxSteps: 2, augmentations: 16, rethinks: 0 });
     expect(result).toMatchObject({ views: 8, steps: 2 });
     // an untrained model draws no valid shortest path: the engine must say so, not claim a solve
     expect(result.status).toBe('unsolved');

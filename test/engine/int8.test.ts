@@ -20,7 +20,7 @@ describe('the int8 variant made by training/quantize.py', async () => {
     const puzzle = parsePuzzleText(easy, 'test').puzzles[0]!;
     await engine.solve(
       puzzle,
-      { policy: 'fixed', maxSteps: 3, augmentations: 0 },
+      { policy: 'fixed', maxSteps: 3, augmentations: 0, rethinks: 0 },
       { modelId, onStep: (v) => views.push(v) },
     );
     return views;

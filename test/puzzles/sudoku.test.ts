@@ -105,6 +105,34 @@ describe('sudoku verify', () => {
   });
 });
 
+describe('keeping the surest cells for a rethinking round', () => {
+  const input = sudoku.encode(puzzleOf(classic));
+  const answer = sudoku.encodeAnswer(puzzleOf(classic), cellsOf(classicSolution));
+  const blanks = [...input.keys()].filter((cell) => input[cell] === 1);
+  /** Confidence rising with the cell index, so the last blanks are the surest. */
+  const rising = Float32Array.from({ length: 81 }, (_, cell) => cell / 81);
+
+  it('fills the blanks the model was surest of, and only those', () => {
+    const kept = sudoku.keepSurest!(input, answer, rising, 3);
+    const filled = [...kept.keys()].filter((cell) => kept[cell] !== input[cell]);
+    expect(filled).toEqual(blanks.slice(-3));
+    for (const cell of filled) expect(kept[cell]).toBe(answer[cell]);
+    expect(input).toEqual(sudoku.encode(puzzleOf(classic))); // the round's input is a new array
+  });
+
+  it('never overwrites a given, and passes over cells that would break a rule or hold no digit', () => {
+    const wrong = answer.slice();
+    const [surest, next, third] = blanks.slice(-3).reverse() as [number, number, number];
+    wrong[surest] = input[79]!; // the 7 given at r9c8, beside the surest blank (r9c7)
+    wrong[next] = 1; // a blank, not a digit
+    const kept = sudoku.keepSurest!(input, wrong, rising, 1);
+    const filled = [...kept.keys()].filter((cell) => kept[cell] !== input[cell]);
+    expect(filled).toEqual([third]);
+    const everything = sudoku.keepSurest!(input, answer, rising, 81);
+    expect(sudoku.decode(puzzleOf(classic), everything)).toEqual(cellsOf(classicSolution));
+  });
+});
+
 describe('sudoku reference solver', () => {
   it('solves the classic puzzle to its one solution', () => {
     expect(solveSudoku(cellsOf(classic))).toEqual({ solutions: 1, answer: cellsOf(classicSolution) });

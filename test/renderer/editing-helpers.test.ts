@@ -79,29 +79,32 @@ describe('model card Markdown', () => {
 
 describe('run settings', () => {
   it('falls back to the defaults for anything damaged or out of range', () => {
-    expect(readRunSettings(null)).toEqual({ policy: 'verified', maxSteps: 16, augmentations: 7 });
-    expect(readRunSettings('{oops')).toEqual({ policy: 'verified', maxSteps: 16, augmentations: 7 });
+    expect(readRunSettings(null)).toEqual({ policy: 'verified', maxSteps: 16, augmentations: 7, rethinks: 8 });
+    expect(readRunSettings('{oops')).toEqual({ policy: 'verified', maxSteps: 16, augmentations: 7, rethinks: 8 });
     expect(readRunSettings('{"policy":"fixed","maxSteps":500,"augmentations":-2}')).toEqual({
       policy: 'fixed',
       maxSteps: 64,
       augmentations: 0,
+      rethinks: 8,
     });
   });
 });
 
 describe('replaying a trace', () => {
-  it('numbers the steps and recomputes what changed against the step before', () => {
+  it('numbers the steps, keeps their rethinking rounds and recomputes what changed against the step before', () => {
     const steps = fromTrace(
       { kind: 'sudoku', givens: [] },
       [
-        { cells: [1, 1, 1], haltProbability: 0.1 },
-        { cells: [1, 3, 1], haltProbability: 0.6 },
+        { cells: [1, 1, 1], haltProbability: 0.1 }, // stored before the app could rethink: round 0
+        { cells: [1, 3, 1], haltProbability: 0.6, round: 0 },
+        { cells: [2, 3, 1], haltProbability: 0.7, round: 1 },
       ],
       (tokens) => tokens.map((t) => t * 10),
     );
-    expect(steps.map((s) => [s.step, s.changed, s.answer])).toEqual([
-      [1, [], [10, 10, 10]],
-      [2, [1], [10, 30, 10]],
+    expect(steps.map((s) => [s.step, s.round, s.changed, s.answer])).toEqual([
+      [1, 0, [], [10, 10, 10]],
+      [2, 0, [1], [10, 30, 10]],
+      [3, 1, [0], [20, 30, 10]],
     ]);
   });
 
@@ -126,6 +129,7 @@ describe('replaying a trace', () => {
 describe('the last step shown', () => {
   const step = (n: number, answer: number[]) => ({
     step: n,
+    round: 0,
     answer,
     changed: [0],
     confidence: null,
@@ -155,6 +159,7 @@ describe('streamed steps', () => {
     confidence: Array.from({ length: 900 }, (_, i) => (i === 31 ? 0.9 : 0.5)),
     haltProbability: 0.2,
     verified: false,
+    round: 0,
   });
 
   it('give a maze step its changes and confidence by the maze’s cells', () => {

@@ -22,7 +22,7 @@ const detail: HistoryEntry = {
   puzzle: { kind: 'sudoku', source: { file: 'week1.txt' }, givens: Array<number>(81).fill(0) },
   modelSha256: 'ab'.repeat(32),
   provider: 'cpu',
-  options: { policy: 'halt', maxSteps: 16, augmentations: 0 },
+  options: { policy: 'halt', maxSteps: 16, augmentations: 0, rethinks: 0 },
   trace: [
     { cells: blankTokens.map((t, i) => (i === 0 ? 6 : t)), haltProbability: 0.3 },
     { cells: blankTokens.map((t, i) => (i < 2 ? 6 + i : t)), haltProbability: 0.9 },

@@ -6,8 +6,9 @@ import ThinkingHarness from './ThinkingHarness.svelte';
 
 afterEach(cleanup);
 
-const step = (n: number, halt: number): ThinkingStep => ({
+const step = (n: number, halt: number, round = 0): ThinkingStep => ({
   step: n,
+  round,
   answer: null,
   changed: Array.from({ length: n }, (_, i) => i),
   confidence: null,
@@ -41,6 +42,13 @@ describe('the step timeline', () => {
     expect(screen.getByRole('img', { name: 'Halting confidence by step: step 1 10%, step 2 55%' })).toBeTruthy();
     expect(screen.getByText(/Step 2: 2 cells changed, halting confidence 55%/)).toBeTruthy();
   });
+
+  it('says when a step belongs to a rethinking round', () => {
+    render(ThinkingHarness, { steps: [step(1, 0.1), step(2, 0.3, 1)] });
+    expect(
+      screen.getByText(/Step 2, rethinking round 1 \(its surest cells kept as given\): 2 cells changed/),
+    ).toBeTruthy();
+  });
 });
 
 describe('the answer board', () => {
@@ -58,6 +66,7 @@ describe('the answer board', () => {
       confidence: [],
       haltProbability: 0.5,
       verified: false,
+      round: 0,
     });
     expect(arcStep.changed).toEqual([1, 2]);
     render(AnswerBoard, { puzzle: { kind: 'arc' }, step: arcStep, conflicts: new Set([2]) });

@@ -44,7 +44,7 @@ export function aSolve(seed: number, overrides: Partial<NewSolve> = {}): NewSolv
     modelId: 'sudoku-mlp-5m',
     modelSha256: 'ab'.repeat(32),
     provider: 'cpu',
-    options: { policy: 'halt', maxSteps: 16, augmentations: 0 },
+    options: { policy: 'halt', maxSteps: 16, augmentations: 0, rethinks: 0 },
     status: 'solved',
     steps,
     final: { cells: answer, verified: true, conflicts: [] },

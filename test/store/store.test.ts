@@ -253,6 +253,58 @@ describe('wiping', () => {
   });
 });
 
+describe('solves and batch runs stored before the app could rethink', () => {
+  /** Takes `rethinks` out of what the file holds, as rows written by an older version lack it. */
+  function asWrittenBefore(table: 'solve_details' | 'batch_runs', column: 'options' | 'settings') {
+    const db = new Database(store.file);
+    try {
+      db.prepare(`UPDATE ${table} SET ${column} = json_remove(${column}, '$.rethinks')`).run();
+    } finally {
+      db.close();
+    }
+  }
+
+  it('read as not rethinking', () => {
+    const id = save(3);
+    const runId = store.createBatchRun({
+      folder: '/puzzles',
+      modelId: 'sudoku-mlp-5m',
+      modelSha256: 'ab'.repeat(32),
+      provider: 'cpu',
+      settings: { policy: 'verified', maxSteps: 16, augmentations: 7, rethinks: 8 },
+      items: [],
+    });
+    asWrittenBefore('solve_details', 'options');
+    asWrittenBefore('batch_runs', 'settings');
+    expect(store.getSolve(id)?.options).toEqual({ policy: 'halt', maxSteps: 16, augmentations: 0, rethinks: 0 });
+    expect(store.getBatchRun(runId)?.settings).toEqual({
+      policy: 'verified',
+      maxSteps: 16,
+      augmentations: 7,
+      rethinks: 0,
+    });
+  });
+
+  it('import from an older export as not rethinking, and exports name the rounds asked for', () => {
+    const id = save(4);
+    const file = JSON.parse(store.exportSolves('all', 'json')) as { solves: { options: { rethinks?: number } }[] };
+    for (const solve of file.solves) delete solve.options.rethinks;
+    const other = tempDir();
+    const copy = openOrThrow(historyFile(other.dir));
+    try {
+      expect(copy.importSolves(JSON.stringify(file))).toEqual({ ok: true, added: 1, skipped: 0 });
+      expect(copy.getSolve(id)?.options.rethinks).toBe(0);
+    } finally {
+      copy.close();
+      other.remove();
+    }
+    const [header, row] = store.exportSolves('all', 'csv').split('\r\n');
+    const column = header!.split(',').indexOf('rethinks');
+    expect(column).toBeGreaterThan(-1);
+    expect(row!.split(',')[column]).toBe('0');
+  });
+});
+
 describe('export and import', () => {
   it('moves the whole history to another store through JSON, and importing twice adds nothing', () => {
     const ids = [save(1), save(2, { puzzle: maze }), save(3, { puzzle: arc, status: 'unsolved', final: null })];
@@ -324,7 +376,7 @@ describe('batch runs', () => {
     modelId: 'sudoku-mlp-5m',
     modelSha256: 'ab'.repeat(32),
     provider: 'cpu',
-    settings: { policy: 'verified' as const, maxSteps: 16, augmentations: 0 },
+    settings: { policy: 'verified' as const, maxSteps: 16, augmentations: 0, rethinks: 0 },
     items,
   };
   const result = (ref: (typeof items)[number], seed: number) => ({

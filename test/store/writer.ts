@@ -15,7 +15,7 @@ if (mode === 'batch') {
     modelId: 'sudoku-mlp-5m',
     modelSha256: 'ab'.repeat(32),
     provider: 'cpu',
-    settings: { policy: 'halt', maxSteps: 16, augmentations: 0 },
+    settings: { policy: 'halt', maxSteps: 16, augmentations: 0, rethinks: 0 },
     items,
   });
   process.stdout.write(`run ${runId}\n`);

@@ -2,6 +2,7 @@
 // requests the UI makes; progress as a bar on a terminal, plain lines in a pipe.
 import type { BatchProgress, BatchReport, RequestArgs, RequestResult } from '../../../preload/api.ts';
 import { requests } from '../../../preload/api.ts';
+import { settingsText } from '../../../preload/defaults.ts';
 import { ApiError } from '../../../preload/reply.ts';
 import type { BatchHandlers, BatchRequest } from '../../app/batch.ts';
 import { batchHandlers } from '../../app/batch.ts';
@@ -59,11 +60,9 @@ function summaryLine(s: Summary): string {
 
 function printReport(report: BatchReport, io: CliIo): void {
   const { run, summary } = report;
-  const { policy, maxSteps, augmentations } = run.settings;
   io.out(
     `Run ${run.id} (${run.status}): model ${run.model} (sha256 ${run.modelSha256.slice(0, 12)}…) on ${run.provider}, ` +
-      `${policy === 'fixed' ? `fixed ${maxSteps}` : `${policy}, at most ${maxSteps}`} steps` +
-      `${augmentations ? `, ${augmentations} augmentations` : ''}\n`,
+      `${settingsText(run.settings)}\n`,
   );
   const rate = summary.puzzlesPerSecond === null ? '' : `, ${summary.puzzlesPerSecond.toFixed(1)} puzzles/s`;
   io.out(`All ${report.files.length} files: ${summaryLine(summary)}${rate}\n`);

@@ -2,6 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { RequestArgs, RequestResult, SolveDetail, SolveSummary } from '../../../preload/api.ts';
 import { requests } from '../../../preload/api.ts';
+import { settingsText } from '../../../preload/defaults.ts';
 import { ApiError } from '../../../preload/reply.ts';
 import type { HistoryHandlers, HistoryRequest } from '../../app/history.ts';
 import { openHistory } from '../../app/history.ts';
@@ -43,13 +44,12 @@ function summaryLine(s: SolveSummary): string {
 function detailLines(s: SolveDetail): string[] {
   const { line, index } = s.puzzle.source;
   const at = line !== undefined ? `:${line}` : index !== undefined ? ` #${index + 1}` : '';
-  const { policy, maxSteps, augmentations } = s.options;
   return [
     `solve     ${s.id}${s.label ? `  "${s.label}"` : ''}`,
     `created   ${s.createdAt}`,
     `puzzle    ${s.kind} from ${s.sourceFile}${at}`,
     `model     ${s.modelId} (sha256 ${s.modelSha256.slice(0, 12)}…) on ${s.provider}`,
-    `settings  halting ${policy}, at most ${maxSteps} steps, ${augmentations} augmentations`,
+    `settings  ${settingsText(s.options)}`,
     `outcome   ${s.status}, ${s.verified ? 'verified' : 'not verified'}, ${s.steps} steps in ${s.totalMs.toFixed(0)} ms`,
     ...(s.error ? [`error     ${s.error}`] : []),
     ...(s.final?.conflicts ?? []).map((conflict) => `conflict  ${conflict}`),

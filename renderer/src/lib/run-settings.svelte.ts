@@ -1,4 +1,4 @@
-// How the model runs: halting policy, step limit and voting. Remembered per browser, shared
+// How the model runs: halting policy, step limit, rethinking and voting. Remembered per browser, shared
 // by Solve and History's re-run, so a choice made once holds everywhere.
 import type { HaltingPolicy } from '../../../preload/api.ts';
 import { defaultSolveOptions } from '../../../preload/defaults.ts';
@@ -8,6 +8,8 @@ export interface RunSettings {
   maxSteps: number;
   /** Extra augmented copies that vote on the answer; 0 runs the puzzle alone. */
   augmentations: number;
+  /** Rounds that start again with the model's surest cells kept as given; 0 never rethinks. */
+  rethinks: number;
 }
 
 const storageKey = 'trm.run-settings';
@@ -29,6 +31,7 @@ export function readRunSettings(raw: string | null): RunSettings {
     policy: policy === 'halt' || policy === 'fixed' || policy === 'verified' ? policy : defaultRunSettings.policy,
     maxSteps: clamp(value.maxSteps, 1, 64, defaultRunSettings.maxSteps),
     augmentations: clamp(value.augmentations, 0, 16, defaultRunSettings.augmentations),
+    rethinks: clamp(value.rethinks, 0, 16, defaultRunSettings.rethinks),
   };
 }
 

@@ -13,8 +13,10 @@ export type BoardPuzzle =
   | { kind: 'arc' };
 
 export interface ThinkingStep<Answer = unknown> {
-  /** 1-based. */
+  /** 1-based, counted across rethinking rounds. */
   step: number;
+  /** 0 on the puzzle as given; r in the r-th rethinking round. */
+  round: number;
   answer: Answer;
   /** Board cells (row-major over the puzzle's own grid) whose answer changed in this step. */
   changed: number[];
@@ -55,6 +57,7 @@ export const fromSolveStep =
   (puzzle: BoardPuzzle) =>
   (step: SolveStep): ThinkingStep => ({
     step: step.step,
+    round: step.round,
     answer: step.answer,
     ...onBoard(puzzle, step.answer, step.changed, step.confidence),
     haltProbability: step.haltProbability,
@@ -74,6 +77,7 @@ export function fromTrace<Answer extends readonly unknown[]>(
     const answer = decode(entry.cells);
     return {
       step: i + 1,
+      round: entry.round ?? 0,
       answer,
       changed: onBoard(puzzle, answer, positions, null).changed,
       confidence: null,
