@@ -28,7 +28,7 @@ const { values } = parseArgs({
 });
 const count = Number(values.puzzles);
 const rounds = Number(values.rounds);
-const settings: SolveSettings = { policy: 'fixed', maxSteps: Number(values.steps), augmentations: 0 };
+const settings: SolveSettings = { policy: 'fixed', maxSteps: Number(values.steps), augmentations: 0, rethinks: 0 };
 
 /** The shipped Sudoku model when there is one, else the tiny fixture model. */
 async function sudokuModels(): Promise<{ dir: string; id: string }> {

@@ -31,7 +31,20 @@ describe('trm eval', () => {
     const models = await tinyModelsDir();
     const out = join(await tempDir(), 'report');
     const { code, stdout, stderr } = await trmEval(
-      [mixedFolder, '--models-dir', models, '--steps', '2', '--rethinks', '0', '--threads', '1', '--out', out, '--json'],
+      [
+        mixedFolder,
+        '--models-dir',
+        models,
+        '--steps',
+        '2',
+        '--rethinks',
+        '0',
+        '--threads',
+        '1',
+        '--out',
+        out,
+        '--json',
+      ],
       await tempDir(),
     );
     expect(stderr).toContain('skipped other/binary.bin: a binary file');
