@@ -6,6 +6,8 @@ shortest-path length).
   /usr/bin/python3 training/evaluate.py --checkpoint X.pt --file puzzles.csv   # any app-readable Sudoku file
   /usr/bin/python3 training/evaluate.py --checkpoint X.pt --training-bank   # + its training puzzles, re-augmented
   /usr/bin/python3 training/evaluate.py --checkpoint X.pt --beyond-singles  # + 22-29 givens that need more than singles
+  /usr/bin/python3 training/evaluate.py --checkpoint X.pt --unique  # + the held-out puzzles with exactly one solution
+  /usr/bin/python3 training/evaluate.py --checkpoint X.pt --rethinks 8 --augmentations 7  # the app's default inference
 
 Solved: Sudoku = a valid grid consistent with the givens (any valid answer counts, so
 non-unique puzzles are scored fairly); maze = a path from S to G through open cells, as short as
@@ -25,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from tasks import HELDOUT_SEED, TASKS, TRAIN_SEED  # noqa: E402
 
 STEPS = (1, 2, 4, 8, 16)
+CELLS_KEPT_PER_RETHINK = 8  # as the engine (main/engine/solver.ts)
 
 
 PUZZLE_COLUMNS = ("question", "quizzes", "quiz", "puzzle", "puzzles")
@@ -74,34 +77,40 @@ def read_puzzle_file(path):
 
 @torch.no_grad()
 def rollout(model, tokens, max_steps, chunk=256):
-    """Run max_steps supervision steps; returns predicted tokens [steps,N,L] and q_halt [steps,N]."""
-    answers, qs = [], []
+    """Run max_steps supervision steps; returns predicted tokens [steps,N,L], q_halt [steps,N] and
+    the softmax probability of each predicted token [steps,N,L]."""
+    answers, qs, sure = [], [], []
     device = next(model.parameters()).device
     for i in range(0, len(tokens), chunk):
         batch = torch.from_numpy(np.asarray(tokens[i:i + chunk], dtype=np.int64)).to(device)
         B, S, D = batch.shape[0], model.cfg.state_len, model.cfg.hidden
         y = z = torch.zeros(B, S, D, device=device)
         reset = torch.ones(B, dtype=torch.bool, device=device)
-        a, q = [], []
+        a, q, p = [], [], []
         for _ in range(max_steps):
             y, z, logits, q_halt = model(batch, y, z, reset)
             reset = torch.zeros_like(reset)
-            a.append(logits.argmax(-1).cpu().numpy())
-            q.append(q_halt.cpu().numpy())
+            probability, answer = torch.softmax(logits.float(), -1).max(-1)
+            a.append(answer.cpu().numpy())
+            q.append(q_halt.float().cpu().numpy())
+            p.append(probability.cpu().numpy())
         answers.append(np.stack(a))
         qs.append(np.stack(q))
-    return np.concatenate(answers, 1), np.concatenate(qs, 1)
+        sure.append(np.stack(p))
+    return np.concatenate(answers, 1), np.concatenate(qs, 1), np.concatenate(sure, 1)
 
 
-def policies(task, answers, qs, tokens, steps=STEPS):
-    """{policy: (chosen answers [N,L], steps used [N], solved [N], confidence [N])}: fixed step
-    counts, halting at the first q_halt > 0, and stopping at the first answer that verifies (else
-    the last step). Confidence = mean halting probability over the steps used (what votes weigh)."""
+def policies(task, answers, qs, sure, tokens, steps=STEPS):
+    """{policy: (chosen answers [N,L], steps used [N], solved [N], confidence [N], sure [N,L])}:
+    fixed step counts, halting at the first q_halt > 0, and stopping at the first answer that
+    verifies (else the last step). Confidence = mean halting probability over the steps used (what
+    votes weigh); sure = the chosen step's probability of each answer token (what rethinking keeps)."""
     max_steps, N = qs.shape
     rows = np.arange(N)
     solved = np.stack([task.solved(a, tokens) for a in answers])
     mean_halt = np.cumsum(1 / (1 + np.exp(-qs)), 0) / np.arange(1, max_steps + 1)[:, None]
-    pick = lambda stop: (answers[stop, rows], stop + 1, solved[stop, rows], mean_halt[stop, rows])  # noqa: E731
+    pick = lambda stop: (answers[stop, rows], stop + 1, solved[stop, rows], mean_halt[stop, rows],  # noqa: E731
+                         sure[stop, rows])
     # names follow the app's halting policies (preload/api.ts): fixed, halt, verified (its default)
     out = {f"fixed {k}": pick(np.full(N, k - 1)) for k in steps if k <= max_steps}
     first = lambda hit: np.where(hit.any(0), hit.argmax(0), max_steps - 1)  # noqa: E731
@@ -115,9 +124,32 @@ def per_view(model, task, tokens, views, max_steps, steps=STEPS):
     puzzle's frame."""
     results = []
     for view in views:
-        answers, qs = rollout(model, tokens if view is None else view.apply(tokens), max_steps)
-        results.append(policies(task, answers if view is None else view.invert(answers), qs, tokens, steps))
+        answers, qs, sure = rollout(model, tokens if view is None else view.apply(tokens), max_steps)
+        if view is not None:
+            answers, sure = view.invert(answers), view.invert_positions(sure)
+        results.append(policies(task, answers, qs, sure, tokens, steps))
     return results
+
+
+def rethink(model, task, tokens, chosen, max_steps, rounds):
+    """The engine's rethinking (main/engine/solver.ts) after the `verified max` policy's result
+    `chosen` (a policies() tuple): while a puzzle's answer does not check out, up to `rounds` times,
+    keep the model's surest cells as given (task.keep_surest) and run again from a fresh state.
+    Answers are always checked against the puzzle itself. Returns the same tuple, steps summed."""
+    answers, used, solved, confidence, sure = (np.array(x, copy=True) for x in chosen)
+    inputs = np.array(tokens, copy=True)
+    for _ in range(rounds):
+        todo = np.flatnonzero(~solved)
+        kept = task.keep_surest(inputs[todo], answers[todo], sure[todo], CELLS_KEPT_PER_RETHINK)
+        changed = (kept != inputs[todo]).any(1)  # a puzzle with nothing left to keep stops
+        todo, kept = todo[changed], kept[changed]
+        if not len(todo):
+            break
+        inputs[todo] = kept
+        step = policies(task, *rollout(model, kept, max_steps), tokens[todo], steps=())[f"verified max {max_steps}"]
+        answers[todo], solved[todo], confidence[todo], sure[todo] = step[0], step[2], step[3], step[4]
+        used[todo] += step[1]
+    return answers, used, solved, confidence, sure
 
 
 def vote(answers, solved, confidence):
@@ -139,7 +171,7 @@ def voted(per_view):
     an answer that does not check out; there they vote."""
     if len(per_view) == 1:  # nothing to vote on (every evaluation during training)
         return per_view[0][:3]
-    answers, used, solved, confidence = (np.stack(x) for x in zip(*per_view))
+    answers, used, solved, confidence = (np.stack(x) for x in list(zip(*per_view))[:4])
     winners = np.array([0 if solved[0, i] else vote(answers[:, i], solved[:, i], confidence[:, i])
                         for i in range(answers.shape[1])])
     rows = np.arange(answers.shape[1])
@@ -156,13 +188,18 @@ def score(task, answer, used, solved, tokens, labels):
 
 
 def evaluate(model, tokens, labels, set_name, max_steps=16, bins=None, steps=STEPS, task=None, augmentations=0,
-             seed=1):
+             seed=1, rethinks=0):
     """Manifest-shaped accuracy list: one entry per policy, each with one row per difficulty bin.
-    With `augmentations`, that many transformed copies of each puzzle run too and vote, as in the app."""
+    With `rethinks` (kinds that can keep answer cells as given), the `verified` policy rethinks up to
+    that many rounds; with `augmentations`, that many transformed copies of each puzzle run too and
+    vote. Both as in the app."""
     task = task or TASKS[model.cfg.kind]
     model.eval()
     views = [None] + (task.views(augmentations, seed) if augmentations else [])
     results = per_view(model, task, tokens, views, max_steps, steps)
+    rethinking = f"verified max {max_steps}" if rethinks and hasattr(task, "keep_surest") else None
+    if rethinking:
+        results[0][rethinking] = rethink(model, task, tokens, results[0][rethinking], max_steps, rethinks)
     suffix = f", {augmentations} augmentations voted" if augmentations else ""
     values = task.bin_values(tokens)
     table = []
@@ -174,7 +211,8 @@ def evaluate(model, tokens, labels, set_name, max_steps=16, bins=None, steps=STE
             if m.any():
                 rows.append({task.bin_key: f"{lo}-{hi}", **score(task, answer[m], used[m], solved[m], tokens[m],
                                                                   None if labels is None else labels[m])})
-        table.append({"set": set_name, "policy": name + suffix, "bins": rows})
+        policy = name + (f", up to {rethinks} rethinks" if name == rethinking else "") + suffix
+        table.append({"set": set_name, "policy": policy, "bins": rows})
     return table
 
 
@@ -203,9 +241,13 @@ def main():
                     help="Sudoku: also evaluate fresh augmentations of the run's training puzzles (memorisation check)")
     ap.add_argument("--beyond-singles", action="store_true",
                     help="Sudoku: also evaluate held-out 22-29-given puzzles that naked and hidden singles cannot finish")
+    ap.add_argument("--unique", action="store_true",
+                    help="Sudoku: also evaluate the held-out puzzles that have exactly one solution (same draw)")
     ap.add_argument("--max-steps", type=int, default=16)
     ap.add_argument("--augmentations", type=int, default=0,
                     help="transformed copies of each puzzle that also run and vote, as the app's voting copies")
+    ap.add_argument("--rethinks", type=int, default=0,
+                    help="Sudoku: rounds that keep the model's surest cells as given and run again, as the app's rethinking")
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
     ap.add_argument("--json", help="write the table as JSON (manifest `accuracy` shape)")
@@ -213,23 +255,29 @@ def main():
     torch.set_num_threads(args.threads)
     model = load_model(args.checkpoint, ema=not args.raw).to(args.device)
     task = TASKS[model.cfg.kind]
-    if (args.file or args.training_bank or args.beyond_singles) and task.kind != "sudoku":
-        ap.error("--file, --training-bank and --beyond-singles are for Sudoku only")
+    if (args.file or args.training_bank or args.beyond_singles or args.unique) and task.kind != "sudoku":
+        ap.error("--file, --training-bank, --beyond-singles and --unique are for Sudoku only")
+    inference = dict(augmentations=args.augmentations, rethinks=args.rethinks)
     table = []
     if not args.no_heldout:
         table += evaluate(model, *task.heldout(args.per_bin), f"heldout-seed{HELDOUT_SEED}", args.max_steps,
-                          augmentations=args.augmentations)
+                          **inference)
+    if args.unique:
+        tokens, labels = task.heldout(args.per_bin)
+        one = task.unique(tokens)
+        table += evaluate(model, tokens[one], labels[one], f"heldout-seed{HELDOUT_SEED}-unique", args.max_steps,
+                          **inference)
     if args.training_bank:
         cfg = load_checkpoint(args.checkpoint)["cfg"]
         table += evaluate(model, *task.from_training_bank(cfg, args.per_bin), f"training-bank-seed{TRAIN_SEED}",
-                          args.max_steps, augmentations=args.augmentations)
+                          args.max_steps, **inference)
     if args.beyond_singles:
         table += evaluate(model, *task.heldout(args.per_bin, bins=[(22, 29)], beyond_singles=True),
-                          f"heldout-seed{HELDOUT_SEED}-beyond-singles", args.max_steps, augmentations=args.augmentations)
+                          f"heldout-seed{HELDOUT_SEED}-beyond-singles", args.max_steps, **inference)
     for f in args.file:
         p, s = read_puzzle_file(f)
         table += evaluate(model, task.to_tokens(p), None if s is None else task.to_tokens(s), Path(f).name,
-                          args.max_steps, augmentations=args.augmentations)
+                          args.max_steps, **inference)
     print(markdown(table))
     if args.json:
         Path(args.json).write_text(json.dumps(table, indent=1))

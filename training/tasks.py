@@ -26,8 +26,12 @@ class TokenTransform:
 
     def invert(self, grids):
         """[..., L] tokens in the view's frame (the model's answers) -> the puzzle's frame."""
-        out = np.empty_like(grids)
-        out[..., self.positions] = np.argsort(self.tokens)[grids]
+        return self.invert_positions(np.argsort(self.tokens)[grids])
+
+    def invert_positions(self, values):
+        """[..., L] per-position values in the view's frame -> the puzzle's frame."""
+        out = np.empty_like(values)
+        out[..., self.positions] = values
         return out
 
 
@@ -68,6 +72,11 @@ class Sudoku:
         return (np.asarray(tokens) != sudoku.BLANK).sum(1)
 
     @staticmethod
+    def unique(tokens):
+        """Which puzzles have exactly one solution (drawn below a bank entry's minimum, most have more)."""
+        return np.array([sudoku.count_solutions(cells, 2) == 1 for cells in sudoku.from_tokens(tokens)])
+
+    @staticmethod
     def solved(answer, tokens):
         """Any valid grid that keeps the givens (non-unique puzzles are scored fairly)."""
         return sudoku.is_valid_solution(sudoku.from_tokens(answer), sudoku.from_tokens(tokens))
@@ -75,6 +84,24 @@ class Sudoku:
     @staticmethod
     def scored_cells(tokens):
         return np.asarray(tokens) == sudoku.BLANK
+
+    @staticmethod
+    def keep_surest(inputs, answers, confidence, count):
+        """A rethinking round's inputs, as the engine makes them (main/puzzles/sudoku.ts keepSurest):
+        each input with up to `count` blanks filled from its answer, the model's surest first, passing
+        over cells whose digit a given or an already kept cell of a row, column or box holds."""
+        kept = np.array(inputs, copy=True)
+        for row, answer, sure in zip(kept, answers, confidence):
+            added = 0
+            for cell in np.argsort(-sure, kind="stable"):
+                if added == count:
+                    break
+                digit = answer[cell]
+                if row[cell] != sudoku.BLANK or digit < sudoku.DIGIT0 or (row[sudoku.PEERS[cell]] == digit).any():
+                    continue
+                row[cell] = digit
+                added += 1
+        return kept
 
     @staticmethod
     def views(count, seed):

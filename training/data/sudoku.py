@@ -78,6 +78,9 @@ def solve(cells):
 
 
 UNITS = [np.flatnonzero(key == k).tolist() for key in (ROW, COL, BOX) for k in range(9)]
+# The 20 cells sharing a row, column or box with each cell
+PEERS = np.array([np.flatnonzero(((ROW == ROW[c]) | (COL == COL[c]) | (BOX == BOX[c])) & (np.arange(81) != c))
+                  for c in range(81)])
 
 
 def solved_by_singles(cells):
