@@ -1,4 +1,4 @@
-// Engine benchmark: latency (alone and with voting copies), throughput, continuous vs fixed batching, event-loop lag,
+// Engine benchmark: latency (alone, rethinking and with voting copies), throughput, continuous vs fixed batching, event-loop lag,
 // memory, session load time, the machine's fp32 matmul peak, and PyTorch eager on the same
 // weights and puzzles, in one run, for a model of any kind (Sudoku or maze). Prints a table and
 // writes bench/results/engine-<model>.json.
@@ -128,7 +128,7 @@ async function main() {
     ? manifest.models.find((m) => m.id === values.model)
     : manifest.models.find((m) => m.kind === 'sudoku');
   if (!model) throw new Error(`No model ${values.model ?? 'for sudoku'} in ${modelsDir}.`);
-  const settings: SolveSettings = { policy: 'halt', maxSteps: model.maxSteps, augmentations: 0 };
+  const settings: SolveSettings = { policy: 'halt', maxSteps: model.maxSteps, augmentations: 0, rethinks: 0 };
   const puzzles = puzzleMix(model.kind, count);
   const results: Record<string, unknown> = { model: model.id, threads, puzzles: count, cpu: cpus()[0]?.model };
 
@@ -161,9 +161,10 @@ async function main() {
     solved: `${alone.solved}/20`,
   };
 
-  // Voting copies (Run settings; 7 by default), with the app's default policy. Copies run only
-  // when the puzzle as given ends without an answer that checks out, so they cost most on
-  // puzzles the model cannot solve: measured on the usual mix and, for Sudoku, on 19-21 givens.
+  // Rethinking rounds and voting copies (Run settings; 8 and 7 by default), with the app's default
+  // policy. Both run only when the puzzle as given ends without an answer that checks out, so
+  // they cost most on puzzles the model cannot solve: measured on the usual mix and, for Sudoku,
+  // on 19-21 givens. Mazes cannot rethink: their rows with rethinks repeat the others.
   const sets: [string, Puzzle[]][] = [['mix', puzzles.slice(0, 40)]];
   if (model.kind === 'sudoku') {
     sets.push([
@@ -173,8 +174,13 @@ async function main() {
   }
   const votingRuns: Record<string, unknown>[] = [];
   for (const [set, chosen] of sets) {
-    for (const augmentations of [0, 7]) {
-      const options: SolveSettings = { ...settings, policy: 'verified', augmentations };
+    for (const [rethinks, augmentations] of [
+      [0, 0],
+      [0, 7],
+      [8, 0],
+      [8, 7],
+    ] as const) {
+      const options: SolveSettings = { ...settings, policy: 'verified', augmentations, rethinks };
       const oneByOne = new Engine({ modelsDir, threads, maxBatch: 8 });
       const { solveMs, solved } = await oneAtATime(oneByOne, chosen, options, model.id);
       await oneByOne.close();
@@ -186,6 +192,7 @@ async function main() {
       await batched.close();
       votingRuns.push({
         set,
+        rethinks,
         augmentations,
         solveMsP50: round(quantile(solveMs, 0.5)),
         solveMsP95: round(quantile(solveMs, 0.95)),
