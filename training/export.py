@@ -154,7 +154,8 @@ def main():
     ap.add_argument("--raw", action="store_true", help="export the raw weights instead (when they evaluate better)")
     ap.add_argument("--id", help="model id, e.g. sudoku-mlp-d64 or maze-attn-d64")
     ap.add_argument("--models", default=str(ROOT / "models"))
-    ap.add_argument("--accuracy", help="JSON from evaluate.py --json")
+    ap.add_argument("--accuracy", action="append", default=[],
+                    help="JSON from evaluate.py --json (repeat to list several evaluations)")
     ap.add_argument("--hardware", default="")
     ap.add_argument("--data", default="")
     ap.add_argument("--commit-checkpoint", help="repo-relative path of the checkpoint that resumes this run")
@@ -170,7 +171,7 @@ def main():
     training = {"data": args.data, "steps": ck["step"], "puzzleSteps": ck["puzzle_steps"], "hardware": args.hardware,
                 "wallSeconds": round(ck["wall"], 1), "preset": ck["cfg"]["preset"],
                 "checkpoint": args.commit_checkpoint or str(Path(args.checkpoint)), "weights": "raw" if args.raw else "ema"}
-    accuracy = json.loads(Path(args.accuracy).read_text()) if args.accuracy else []
+    accuracy = [row for path in args.accuracy for row in json.loads(Path(path).read_text())]
     entry = manifest_entry(model, onnx_path, args.id, training, accuracy)
     update_manifest(entry, Path(args.models) / "manifest.json", default=args.default)
     print(json.dumps({k: entry[k] for k in ("id", "file", "sha256", "bytes", "parameters")}))

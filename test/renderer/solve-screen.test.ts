@@ -47,6 +47,7 @@ async function solving() {
 const stream = (step: Record<string, unknown>) =>
   deliver('solve.step', {
     solveId: 's1',
+    round: 0,
     changed: [],
     confidence: Array(81).fill(1),
     haltProbability: 0.5,
@@ -188,6 +189,26 @@ describe('the Solve screen', () => {
     const answer = screen.getByRole('grid', { name: "The model's answer" });
     expect(within(answer).getByRole('gridcell', { name: /^row 1 column 3: 4/ })).toBeTruthy();
     expect(screen.getByText(/After step 1: the answer the voting copies chose/)).toBeTruthy();
+  });
+
+  it('asks the core for the default rethinking, and says how often the model rethought before its answer checked out', async () => {
+    await solving();
+    expect(calls.find((c) => c.name === 'solve.start')?.args).toMatchObject({
+      options: { policy: 'verified', rethinks: 8, augmentations: 7 },
+    });
+    stream({ step: 1, answer: wrong });
+    stream({ step: 2, round: 1, answer: wrong });
+    stream({ step: 3, round: 2, answer: [...solution].map(Number), verified: true });
+    finish({
+      status: 'solved',
+      steps: 3,
+      answer: [...solution].map(Number),
+      conflicts: [],
+      votes: { agreed: 1, views: 1 },
+    });
+    const verdict = (await screen.findByText('✓ Verified')).closest('[role=status]')?.textContent;
+    expect(verdict).toContain('It rethought 2 times, each time keeping the cells it was surest of as given.');
+    expect(screen.getByText(/Step 3, rethinking round 2/)).toBeTruthy();
   });
 
   it('solves on Ctrl+Enter and cancels on Escape while the model is thinking', async () => {

@@ -41,6 +41,13 @@ export function saveRunSettings(): void {
   localStorage.setItem(storageKey, JSON.stringify(runSettings));
 }
 
+/** How many times the model rethought (the round of the last step), for the verdict; nothing when it did not. */
+export function rethinksNote(steps: readonly { round: number }[]): string {
+  const rounds = steps.at(-1)?.round ?? 0;
+  if (rounds === 0) return '';
+  return ` It rethought ${rounds === 1 ? 'once' : `${rounds} times`}, each time keeping the cells it was surest of as given.`;
+}
+
 /** How the voting went, for the verdict; nothing when the puzzle ran alone. */
 export function votesNote(votes: { agreed: number; views: number }): string {
   if (votes.views <= 1) return '';
