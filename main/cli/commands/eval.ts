@@ -107,7 +107,8 @@ function evalValues(values: Record<string, unknown>): Record<string, unknown> {
 
 export const evalCommand: Command = {
   name: 'eval',
-  usage: '<folder> [--model ID] [--steps N|--halt] [--tta K] [--out DIR] [--resume RUN] [--compare RUN] [--json]',
+  usage:
+    '<folder> [--model ID] [--steps N|--halt] [--rethinks R] [--tta K] [--out DIR] [--resume RUN] [--compare RUN] [--json]',
   summary: 'Evaluate a model on a folder of puzzle files, with a report',
   help: [
     '  --steps <n>        run exactly n supervision steps per puzzle (with --halt: at most n)',
