@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { HistoryStore, NewSolve, OpenOptions } from '../../main/store/index.ts';
+import type { HistoryStore, NewBatchRun, NewSolve, OpenOptions } from '../../main/store/index.ts';
 import { openStore } from '../../main/store/index.ts';
 import type { ArcPuzzle, MazePuzzle, SudokuPuzzle } from '../../main/puzzles/types.ts';
 
@@ -30,6 +30,19 @@ export const arc: ArcPuzzle = {
   train: [{ input: [[1, 0]], output: [[0, 1]] }],
   test: { input: [[2, 0]] },
 };
+
+/** A batch run of a folder, as the batch runner starts one (no items unless given). */
+export function aBatchRun(overrides: Partial<NewBatchRun> = {}): NewBatchRun {
+  return {
+    folder: '/puzzles',
+    modelId: 'sudoku-mlp-5m',
+    modelSha256: 'ab'.repeat(32),
+    provider: 'cpu',
+    settings: { policy: 'verified', maxSteps: 16, augmentations: 0, rethinks: 0 },
+    items: [],
+    ...overrides,
+  };
+}
 
 /** A 16-step solve of `sudoku(seed)` whose answer settles step by step, as a model's does. */
 export function aSolve(seed: number, overrides: Partial<NewSolve> = {}): NewSolve {

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HistoryStore, SolveId } from '../../main/store/index.ts';
 import { historyFile } from '../../main/store/index.ts';
-import { aSolve, arc, maze, openOrThrow, sudoku, tempDir } from './fixtures.ts';
+import { aBatchRun, aSolve, arc, maze, openOrThrow, sudoku, tempDir } from './fixtures.ts';
 import { freshFolderPerTest } from './folder.ts';
 
 const folder = freshFolderPerTest();
@@ -266,14 +266,9 @@ describe('solves and batch runs stored before the app could rethink', () => {
 
   it('read as not rethinking', () => {
     const id = save(3);
-    const runId = store.createBatchRun({
-      folder: '/puzzles',
-      modelId: 'sudoku-mlp-5m',
-      modelSha256: 'ab'.repeat(32),
-      provider: 'cpu',
-      settings: { policy: 'verified', maxSteps: 16, augmentations: 7, rethinks: 8 },
-      items: [],
-    });
+    const runId = store.createBatchRun(
+      aBatchRun({ settings: { policy: 'verified', maxSteps: 16, augmentations: 7, rethinks: 8 } }),
+    );
     asWrittenBefore('solve_details', 'options');
     asWrittenBefore('batch_runs', 'settings');
     expect(store.getSolve(id)?.options).toEqual({ policy: 'halt', maxSteps: 16, augmentations: 0, rethinks: 0 });
@@ -371,14 +366,7 @@ describe('batch runs', () => {
     { sourceFile: 'a.txt', index: 1 },
     { sourceFile: 'b.txt', index: 0 },
   ];
-  const newRun = {
-    folder: '/puzzles',
-    modelId: 'sudoku-mlp-5m',
-    modelSha256: 'ab'.repeat(32),
-    provider: 'cpu',
-    settings: { policy: 'verified' as const, maxSteps: 16, augmentations: 0, rethinks: 0 },
-    items,
-  };
+  const newRun = aBatchRun({ items });
   const result = (ref: (typeof items)[number], seed: number) => ({
     ...ref,
     puzzle: sudoku(seed),

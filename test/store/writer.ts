@@ -2,7 +2,7 @@
 // for the tests that read alongside it or kill it part-way. Run by Node with type stripping:
 //   node writer.ts <file> solves <count>     -> "committed <solve id>" per solve
 //   node writer.ts <file> batch <count>      -> "run <run id>", then "committed <file>:<index>" per item
-import { aSolve, openOrThrow, sudoku } from './fixtures.ts';
+import { aBatchRun, aSolve, openOrThrow, sudoku } from './fixtures.ts';
 
 const [file = '', mode = 'solves', countText = '1000'] = process.argv.slice(2);
 const count = Number(countText);
@@ -10,14 +10,7 @@ const store = openOrThrow(file);
 
 if (mode === 'batch') {
   const items = Array.from({ length: count }, (_, index) => ({ sourceFile: 'puzzles.txt', index }));
-  const runId = store.createBatchRun({
-    folder: '/puzzles',
-    modelId: 'sudoku-mlp-5m',
-    modelSha256: 'ab'.repeat(32),
-    provider: 'cpu',
-    settings: { policy: 'halt', maxSteps: 16, augmentations: 0, rethinks: 0 },
-    items,
-  });
+  const runId = store.createBatchRun(aBatchRun({ items }));
   process.stdout.write(`run ${runId}\n`);
   for (const item of items) {
     const result = { puzzle: sudoku(item.index), answer: [1], verified: true, exact: null, steps: 3, timeMs: 1 };
