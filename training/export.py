@@ -171,7 +171,13 @@ def main():
     training = {"data": args.data, "steps": ck["step"], "puzzleSteps": ck["puzzle_steps"], "hardware": args.hardware,
                 "wallSeconds": round(ck["wall"], 1), "preset": ck["cfg"]["preset"],
                 "checkpoint": args.commit_checkpoint or str(Path(args.checkpoint)), "weights": "raw" if args.raw else "ema"}
-    accuracy = [row for path in args.accuracy for row in json.loads(Path(path).read_text())]
+    # a set and policy several files measured (fixed-step rows, which rethinking does not change) is listed once
+    accuracy, listed = [], set()
+    for path in args.accuracy:
+        for row in json.loads(Path(path).read_text()):
+            if (row["set"], row["policy"]) not in listed:
+                listed.add((row["set"], row["policy"]))
+                accuracy.append(row)
     entry = manifest_entry(model, onnx_path, args.id, training, accuracy)
     update_manifest(entry, Path(args.models) / "manifest.json", default=args.default)
     print(json.dumps({k: entry[k] for k in ("id", "file", "sha256", "bytes", "parameters")}))
