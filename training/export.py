@@ -76,6 +76,18 @@ def manifest_entry(model, onnx_path, model_id, training=None, accuracy=None):
     }
 
 
+def merged_accuracy(paths):
+    """The rows of several evaluate.py --json files, in order; a set and policy more than one
+    measured (fixed-step rows, which rethinking does not change) is listed once, as first given."""
+    accuracy, listed = [], set()
+    for path in paths:
+        for row in json.loads(Path(path).read_text()):
+            if (row["set"], row["policy"]) not in listed:
+                listed.add((row["set"], row["policy"]))
+                accuracy.append(row)
+    return accuracy
+
+
 def update_manifest(entry, manifest_path, default=False):
     """Insert or replace this model's entry; every other entry is kept as it was. The app solves a
     kind with the first model listed for it, so `default` moves the entry before the others of its kind."""
@@ -171,13 +183,7 @@ def main():
     training = {"data": args.data, "steps": ck["step"], "puzzleSteps": ck["puzzle_steps"], "hardware": args.hardware,
                 "wallSeconds": round(ck["wall"], 1), "preset": ck["cfg"]["preset"],
                 "checkpoint": args.commit_checkpoint or str(Path(args.checkpoint)), "weights": "raw" if args.raw else "ema"}
-    # a set and policy several files measured (fixed-step rows, which rethinking does not change) is listed once
-    accuracy, listed = [], set()
-    for path in args.accuracy:
-        for row in json.loads(Path(path).read_text()):
-            if (row["set"], row["policy"]) not in listed:
-                listed.add((row["set"], row["policy"]))
-                accuracy.append(row)
+    accuracy = merged_accuracy(args.accuracy)
     entry = manifest_entry(model, onnx_path, args.id, training, accuracy)
     update_manifest(entry, Path(args.models) / "manifest.json", default=args.default)
     print(json.dumps({k: entry[k] for k in ("id", "file", "sha256", "bytes", "parameters")}))

@@ -4,7 +4,7 @@ import onnx
 import torch
 
 from convert_official import load_official
-from export import export_onnx, manifest_entry, update_manifest, write_parity_fixture
+from export import export_onnx, manifest_entry, merged_accuracy, update_manifest, write_parity_fixture
 from model import TRM, TRMConfig
 
 
@@ -79,3 +79,12 @@ def test_converter_on_random_official_checkpoint(tmp_path):
         got = model(*args)
         assert all(torch.allclose(e, g, atol=1e-5) for e, g in zip(expected[2:], got[2:]))
         assert export_onnx(model, tmp_path / "official.onnx").exists()
+
+
+def test_accuracy_from_several_evaluations_lists_each_set_and_policy_once(tmp_path):
+    row = lambda policy, rate: {"set": "heldout", "policy": policy, "bins": [{"solvedRate": rate}]}  # noqa: E731
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    first.write_text(json.dumps([row("fixed 16", 0.7), row("verified max 16, up to 8 rethinks", 0.98)]))
+    second.write_text(json.dumps([row("fixed 16", 0.7), row("verified max 16", 0.75)]))
+    merged = merged_accuracy([first, second])
+    assert [r["policy"] for r in merged] == ["fixed 16", "verified max 16, up to 8 rethinks", "verified max 16"]
