@@ -131,25 +131,35 @@ def per_view(model, task, tokens, views, max_steps, steps=STEPS):
     return results
 
 
-def rethink(model, task, tokens, chosen, max_steps, rounds):
+def rethink_rounds(model, task, tokens, chosen, max_steps, rounds, cells=CELLS_KEPT_PER_RETHINK):
     """The engine's rethinking (main/engine/solver.ts) after the `verified max` policy's result
     `chosen` (a policies() tuple): while a puzzle's answer does not check out, up to `rounds` times,
-    keep the model's surest cells as given (task.keep_surest) and run again from a fresh state.
-    Answers are always checked against the puzzle itself. Returns the same tuple, steps summed."""
+    keep the model's `cells` surest cells as given (task.keep_surest) and run again from a fresh
+    state. Answers are always checked against the puzzle itself. Yields the same tuple after each
+    round, steps summed (the same arrays, updated in place); stops early when no puzzle left
+    unsolved has a cell it can keep."""
     answers, used, solved, confidence, sure = (np.array(x, copy=True) for x in chosen)
     inputs = np.array(tokens, copy=True)
     for _ in range(rounds):
         todo = np.flatnonzero(~solved)
-        kept = task.keep_surest(inputs[todo], answers[todo], sure[todo], CELLS_KEPT_PER_RETHINK)
+        kept = task.keep_surest(inputs[todo], answers[todo], sure[todo], cells)
         changed = (kept != inputs[todo]).any(1)  # a puzzle with nothing left to keep stops
         todo, kept = todo[changed], kept[changed]
         if not len(todo):
-            break
+            return
         inputs[todo] = kept
         step = policies(task, *rollout(model, kept, max_steps), tokens[todo], steps=())[f"verified max {max_steps}"]
         answers[todo], solved[todo], confidence[todo], sure[todo] = step[0], step[2], step[3], step[4]
         used[todo] += step[1]
-    return answers, used, solved, confidence, sure
+        yield answers, used, solved, confidence, sure
+
+
+def rethink(model, task, tokens, chosen, max_steps, rounds):
+    """rethink_rounds() as the app runs it: the tuple after the last round (`chosen` if none ran)."""
+    result = chosen
+    for result in rethink_rounds(model, task, tokens, chosen, max_steps, rounds):
+        pass
+    return result
 
 
 def vote(answers, solved, confidence):
