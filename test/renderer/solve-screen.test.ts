@@ -64,6 +64,12 @@ const finish = (outcome: Record<string, unknown>) =>
     ...outcome,
   });
 
+/** The core's word that solve s1 ended on the solution. */
+const finishSolved = (steps: number, votes = { agreed: 1, views: 1 }) =>
+  finish({ status: 'solved', steps, answer: [...solution].map(Number), conflicts: [], votes });
+/** The verdict's text, once it says the answer is verified. */
+const verifiedVerdict = async () => (await screen.findByText('✓ Verified')).closest('[role=status]')?.textContent;
+
 describe('the Solve screen', () => {
   it('takes digits from the keyboard, moves with arrows and Tab, and clears with Backspace', async () => {
     render(Solve);
@@ -145,14 +151,8 @@ describe('the Solve screen', () => {
     const answer = screen.getByRole('grid', { name: "The model's answer" });
     expect(within(answer).getByRole('gridcell', { name: /^row 1 column 3: 4, changed$/ })).toBeTruthy();
     expect(screen.getByRole('img', { name: /step 1 20%, step 2 90%/ })).toBeTruthy();
-    finish({
-      status: 'solved',
-      steps: 2,
-      answer: [...solution].map(Number),
-      conflicts: [],
-      votes: { agreed: 5, views: 8 },
-    });
-    const verdict = (await screen.findByText('✓ Verified')).closest('[role=status]')?.textContent;
+    finishSolved(2, { agreed: 5, views: 8 });
+    const verdict = await verifiedVerdict();
     expect(verdict).toContain('after 2 steps');
     expect(verdict).toContain('5 of 8 views (the puzzle and 7 transformed copies) gave this answer.');
   });
@@ -178,13 +178,7 @@ describe('the Solve screen', () => {
   it('ends the board on the answer a voting copy found when the puzzle as given ended on a wrong one', async () => {
     await solving();
     stream({ step: 1, answer: wrong, changed: [2] });
-    finish({
-      status: 'solved',
-      steps: 1,
-      answer: [...solution].map(Number),
-      conflicts: [],
-      votes: { agreed: 1, views: 8 },
-    });
+    finishSolved(1, { agreed: 1, views: 8 });
     await screen.findByText('✓ Verified');
     const answer = screen.getByRole('grid', { name: "The model's answer" });
     expect(within(answer).getByRole('gridcell', { name: /^row 1 column 3: 4/ })).toBeTruthy();
@@ -199,14 +193,8 @@ describe('the Solve screen', () => {
     stream({ step: 1, answer: wrong });
     stream({ step: 2, round: 1, answer: wrong });
     stream({ step: 3, round: 2, answer: [...solution].map(Number), verified: true });
-    finish({
-      status: 'solved',
-      steps: 3,
-      answer: [...solution].map(Number),
-      conflicts: [],
-      votes: { agreed: 1, views: 1 },
-    });
-    const verdict = (await screen.findByText('✓ Verified')).closest('[role=status]')?.textContent;
+    finishSolved(3);
+    const verdict = await verifiedVerdict();
     expect(verdict).toContain('It rethought 2 times, each time keeping the cells it was surest of as given.');
     expect(screen.getByText(/Step 3, rethinking round 2/)).toBeTruthy();
   });
