@@ -1,7 +1,8 @@
 """How the solved rate grows with the number of voting copies, under the app's default policy
 (`verified max 16`): a puzzle counts as solved when the puzzle as given or any of its first k
 transformed copies reaches an answer that checks out within 16 steps, which is exactly when the
-engine's vote returns a verified answer. One rollout per copy serves every k.
+engine's vote returns a verified answer (with rethinking off: bench/rethinking.py measures that).
+One rollout per copy serves every k.
 
     OPENBLAS_NUM_THREADS=1 /usr/bin/python3 bench/voting_copies.py --checkpoint training/checkpoints/sudoku-mlp-d64-cpu.pt
 
