@@ -122,6 +122,8 @@ export async function solvePuzzle(scheduler: Scheduler, call: SolveCall): Promis
   const ended = (result: RowResult) => result.end === 'halted' || result.end === 'max-steps';
   const checksOut = (view: TokenTransform | null, result: RowResult) =>
     result.last !== null && verdictOf(back(view, result.last.tokens)).ok;
+  /** The puzzle's own row ended on an answer that does not check out: what rethinking and copies are for. */
+  const unsettled = (result: RowResult) => ended(result) && !checksOut(null, result);
 
   // The puzzle's own chain: as given, then while its answer does not check out, rounds that keep
   // the cells the model was surest of as given (a wrong one can sink a round; the copies below
@@ -130,7 +132,7 @@ export async function solvePuzzle(scheduler: Scheduler, call: SolveCall): Promis
   let steps = 0;
   let last = await run(input, null, call.signal, { round: 0, stepsBefore: 0 });
   for (let round = 1; round <= settings.rethinks && kind.keepSurest; round++) {
-    if (!ended(last) || !last.last || checksOut(null, last)) break;
+    if (!unsettled(last) || !last.last) break;
     const kept = kind.keepSurest(input, last.last.tokens, last.last.confidence, CELLS_KEPT_PER_RETHINK);
     if (kept.every((token, i) => token === input[i])) break; // nothing left it can keep
     steps += last.last.step;
@@ -143,7 +145,7 @@ export async function solvePuzzle(scheduler: Scheduler, call: SolveCall): Promis
   // one, and all stop at the first that finds one: voting costs nothing extra on a puzzle the
   // model solves alone.
   const results: { view: TokenTransform | null; result: RowResult }[] = [{ view: null, result: last }];
-  if (transforms.length > 0 && ended(last) && !checksOut(null, last)) {
+  if (transforms.length > 0 && unsettled(last)) {
     const found = new AbortController();
     const signal = call.signal ? AbortSignal.any([call.signal, found.signal]) : found.signal;
     const copies = transforms.map((view) =>
