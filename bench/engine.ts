@@ -45,10 +45,12 @@ export function stepFlops(m: ModelEntry): number {
   const roundUp = (x: number) => Math.ceil(x / 256) * 256;
   const channelInner = roundUp(Math.round((4 * D * 2) / 3));
   const channel = 2 * S * (D * 2 * channelInner + channelInner * D);
-  const mixer =
-    m.architecture.variant === 'mlp'
-      ? 2 * D * (S * 2 * roundUp(Math.round((4 * S * 2) / 3)) + roundUp(Math.round((4 * S * 2) / 3)) * S)
-      : 2 * S * D * 4 * D + 4 * S * S * D;
+  const mixers: Record<ModelEntry['architecture']['variant'], () => number> = {
+    mlp: () => 2 * D * (S * 2 * roundUp(Math.round((4 * S * 2) / 3)) + roundUp(Math.round((4 * S * 2) / 3)) * S),
+    attention: () => 2 * S * D * 4 * D + 4 * S * S * D,
+    conv: () => 2 * m.seqLen * 9 * D * D, // a 3x3 convolution over the grid cells
+  };
+  const mixer = mixers[m.architecture.variant]();
   const { T, n, layers } = m.architecture;
   return T * (n + 1) * layers * (channel + mixer) + 2 * m.seqLen * D * m.vocab;
 }

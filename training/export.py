@@ -2,7 +2,7 @@
 
   /usr/bin/python3 training/export.py --checkpoint training/checkpoints/X.pt --id sudoku-mlp-d64 \
       --accuracy eval.json --hardware "2 shared CPU cores" --data "..."    # -> models/<id>.onnx + manifest
-  /usr/bin/python3 training/export.py --parity       # -> test/fixtures/parity/tiny-{sudoku,maze}.{onnx,parity.json}
+  /usr/bin/python3 training/export.py --parity       # -> test/fixtures/parity/tiny-{sudoku,maze,maze-conv}.{onnx,parity.json}
 
 Graph: tokens int64 [B,L], y/z float32 [B,S,D], reset bool [B] (+ puzzle_id int64 [B] for models
 with per-puzzle embeddings) -> y_next, z_next [B,S,D], logits [B,L,V], q_halt [B]. Batch is the only
@@ -131,27 +131,31 @@ PARITY_MODELS = {  # tiny random models, one per architecture the app runs
     "sudoku": dict(kind="sudoku", hidden=32, T=2, n=2, halt_max_steps=4, expansion=1.0),
     "maze": dict(kind="maze", vocab=6, seq_len=900, variant="attention", heads=2, hidden=16, T=1, n=2,
                  halt_max_steps=4, expansion=1.0),
+    "maze-conv": dict(kind="maze", vocab=6, seq_len=900, variant="conv", hidden=16, T=1, n=2,
+                      halt_max_steps=4, expansion=1.0),
 }
 
 
-def write_parity_fixture(folder, kind="sudoku", batch=2, min_margin=2e-3):
+def write_parity_fixture(folder, name="sudoku", batch=2, min_margin=2e-3):
     """A tiny random model and its outputs for 3 steps, replayed by test/training/parity.test.ts.
     Seeds are tried until every argmax wins by `min_margin`, so the TypeScript check of identical
     argmax cannot flip on float rounding."""
+    kind = PARITY_MODELS[name]["kind"]
     tokens = fixture_puzzles(kind, batch)
     for seed in range(100):
         torch.manual_seed(seed)
-        model = TRM(TRMConfig(**PARITY_MODELS[kind])).eval()
+        model = TRM(TRMConfig(**PARITY_MODELS[name])).eval()
         steps = parity_steps(model, tokens)
         top2 = torch.stack([l.topk(2, dim=-1).values for l, _ in steps])
         if (top2[..., 0] - top2[..., 1]).min() >= min_margin:
             break
-    folder, name = Path(folder), f"tiny-{kind}"
-    export_onnx(model, folder / f"{name}.onnx")
+    folder, name = Path(folder), f"tiny-{name}"
+    onnx_path = export_onnx(model, folder / f"{name}.onnx")
     rnd = lambda t: np.round(t.numpy().astype(np.float64), 6).tolist()  # noqa: E731
     cfg = model.cfg
-    fixture = {"model": f"{name}.onnx", "kind": kind, "stateShape": [cfg.state_len, cfg.hidden], "vocab": cfg.vocab,
-               "seqLen": cfg.seq_len, "tokens": tokens.tolist(),
+    entry = manifest_entry(model, onnx_path, name)  # its fields let tests list the fixture as an installed model
+    fixture = {"model": f"{name}.onnx", **{k: entry[k] for k in ("kind", "architecture", "stateShape", "vocab", "seqLen")},
+               "tokens": tokens.tolist(),
                "steps": [{"logits": rnd(logits), "q_halt": rnd(q)} for logits, q in steps]}
     (folder / f"{name}.parity.json").write_text(json.dumps(fixture, separators=(",", ":")))
     return model, fixture
@@ -174,8 +178,8 @@ def main():
     ap.add_argument("--default", action="store_true", help="list it first for its kind: the model the app uses")
     args = ap.parse_args()
     if args.parity:
-        for kind in PARITY_MODELS:
-            write_parity_fixture(ROOT / "test" / "fixtures" / "parity", kind)
+        for name in PARITY_MODELS:
+            write_parity_fixture(ROOT / "test" / "fixtures" / "parity", name)
         return
     ck = load_checkpoint(args.checkpoint)
     model = load_model(args.checkpoint, ema=not args.raw)

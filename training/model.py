@@ -22,7 +22,9 @@ class TRMConfig:
     vocab: int = 11
     seq_len: int = 81
     hidden: int = 512
-    variant: str = "mlp"  # "mlp": token-mixing SwiGLU (Sudoku); "attention": RoPE self-attention
+    # "mlp": token-mixing SwiGLU (Sudoku); "attention": RoPE self-attention; "conv": 3x3 convolution
+    # over the square grid (mazes on CPU: local mixing, training/README.md "The convolutional maze model")
+    variant: str = "mlp"
     heads: Optional[int] = None  # attention only
     layers: int = 2
     T: int = 3  # H_cycles: answer updates per supervision step
@@ -101,6 +103,27 @@ class Attention(nn.Module):
         return self.o_proj(out.transpose(1, 2).reshape(B, S, D))
 
 
+class GridConv(nn.Module):
+    """Mixes each grid cell with its 8 neighbours: a 3x3 convolution over the puzzle's square, so
+    information travels one cell per layer and the recursion supplies the depth a route needs. The
+    prefix positions get the grid's mean, so the halting head (position 0) sees the whole grid.
+    The weights fit any square, so a model may train on small squares and run on the app's 30x30."""
+
+    def __init__(self, hidden: int):
+        super().__init__()
+        self.conv = nn.Conv2d(hidden, hidden, 3, padding=1, bias=False)
+        fan_in = hidden * 9
+        nn.init.trunc_normal_(self.conv.weight, std=1.0 / math.sqrt(fan_in), a=-2.0 / math.sqrt(fan_in),
+                              b=2.0 / math.sqrt(fan_in))
+
+    def forward(self, h):
+        B, S, D = h.shape
+        side = math.isqrt(S - PREFIX)
+        grid = h[:, PREFIX:].transpose(1, 2).reshape(B, D, side, side)
+        mixed = self.conv(grid).flatten(2).transpose(1, 2)  # [B, L, D]
+        return torch.cat([mixed.mean(1, keepdim=True).expand(B, PREFIX, D), mixed], dim=1)
+
+
 class Block(nn.Module):
     """Post-norm block: h = rms(h + mix(h)); h = rms(h + swiglu(h))."""
 
@@ -109,6 +132,8 @@ class Block(nn.Module):
         self.variant = cfg.variant
         if cfg.variant == "attention":
             self.self_attn = Attention(cfg.hidden, cfg.heads)
+        elif cfg.variant == "conv":
+            self.grid_conv = GridConv(cfg.hidden)
         else:  # mixes along the sequence axis; its width is the state length
             self.mlp_t = SwiGLU(cfg.state_len, cfg.expansion)
         self.mlp = SwiGLU(cfg.hidden, cfg.expansion)
@@ -116,6 +141,8 @@ class Block(nn.Module):
     def forward(self, h, cos=None, sin=None):
         if self.variant == "attention":
             h = rms_norm(h + self.self_attn(h, cos, sin))
+        elif self.variant == "conv":
+            h = rms_norm(h + self.grid_conv(h))
         else:  # SwiGLU across positions, then RMSNorm over the sequence axis (official mlp_t)
             B, S, D = h.shape
             mixed = self.mlp_t(h.transpose(0, 1).reshape(S, B * D), features_first=True)

@@ -30,6 +30,12 @@ PRESETS = {
     "maze-cpu": dict(MAZE, hidden=32, heads=1, T=2, n=2, halt_max_steps=16, batch=8, lr=1e-3, weight_decay=0.1,
                      warmup=30, ema=0.999, sizes=(8, 30), paths=(1, 60), curriculum=3000, write_weight=10.0,
                      minutes=60.0, ckpt_minutes=10.0, eval_minutes=20.0, eval_puzzles=16, bf16=True),
+    # 2 shared CPU cores: the conv variant (a 3x3 convolution in place of attention, so a route is
+    # traced one cell per layer and the recursion gives the depth; training/README.md)
+    "maze-conv": dict(MAZE, variant="conv", hidden=64, T=3, n=4, halt_max_steps=16, batch=8, lr=1e-3,
+                      weight_decay=0.1, warmup=30, ema=0.999, sizes=(8, 30), paths=(1, 60), curriculum=3000,
+                      write_weight=10.0, minutes=60.0, ckpt_minutes=10.0, eval_minutes=4.0, eval_puzzles=16,
+                      bf16=True),
     # one H200, <= 10 minutes: the paper's maze model (attention, T=3, n=4 as in the official
     # commands), larger lr for the short run; continues a maze-cpu checkpoint with --resume
     "maze-gpu": dict(MAZE, hidden=512, heads=8, T=3, n=4, halt_max_steps=16, batch=128, lr=3e-4, weight_decay=1.0,

@@ -20,7 +20,7 @@ import torch.nn.functional as F
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from evaluate import evaluate  # noqa: E402
-from model import TRM, TRMConfig, count_parameters  # noqa: E402
+from model import PREFIX, TRM, TRMConfig, count_parameters  # noqa: E402
 from presets import PRESETS  # noqa: E402
 from tasks import TASKS  # noqa: E402
 
@@ -47,7 +47,9 @@ class Trainer:
         self.step = self.puzzle_steps = self.puzzles = 0
         self.warm_from = 0  # the step a fresh optimizer started at: its learning rate warms up from there
         self.wall = self.cpu = 0.0  # accumulated over resumes
-        B, S, D, L = cfg["batch"], self.model.cfg.state_len, cfg["hidden"], cfg["seq_len"]
+        # a conv model may train on smaller squares than the grid it runs on (cfg["square"])
+        L = cfg["square"] ** 2 if cfg.get("square") else cfg["seq_len"]
+        B, S, D = cfg["batch"], PREFIX + L, cfg["hidden"]
         # every row starts halted, so the first step loads fresh puzzles everywhere
         self.carry = dict(tokens=torch.ones(B, L, dtype=torch.long), labels=torch.ones(B, L, dtype=torch.long),
                           y=torch.zeros(B, S, D), z=torch.zeros(B, S, D), steps=torch.zeros(B, dtype=torch.long),
@@ -167,11 +169,14 @@ def save(state, path):
 
 
 def build_config(args):
-    cfg = dict(seed=0, halt_exploration=0.1, bf16=False, compile=False, write_weight=1.0, beyond_singles=False)
+    cfg = dict(seed=0, halt_exploration=0.1, bf16=False, compile=False, write_weight=1.0, beyond_singles=False,
+               square=None)
     cfg.update(PRESETS[args.preset], preset=args.preset)
     for key, value in vars(args).items():
         if value is not None and (key in cfg or key in MODEL_FIELDS):
             cfg[key] = value
+    if cfg["square"] and cfg.get("variant") != "conv":
+        raise SystemExit("--square needs the conv variant: attention and MLP models are tied to the grid they train on")
     return cfg
 
 
@@ -194,6 +199,7 @@ def main():
                     help="Sudoku: train only on puzzles that naked and hidden singles cannot finish")
     ap.add_argument("--sizes", type=int, nargs=2, help="maze: side lengths drawn for training")
     ap.add_argument("--paths", type=int, nargs=2, help="maze: shortest-route lengths drawn for training")
+    ap.add_argument("--square", type=int, help="maze, conv variant: train on squares of this side (the app runs 30x30)")
     ap.add_argument("--curriculum", type=int, help="maze: steps over which the longest route drawn grows to --paths")
     ap.add_argument("--write-weight", dest="write_weight", type=float,
                     help="loss weight of the cells the answer writes, relative to copied cells (official: 1)")
@@ -213,7 +219,7 @@ def main():
         cfg.update({k: ck["cfg"][k] for k in MODEL_FIELDS - asked if k in ck["cfg"]})
     trainer = Trainer(cfg, device)
     if ck is not None:
-        same = not ck.get("slim") and all(ck["cfg"].get(k) == cfg[k] for k in ("batch", "preset"))
+        same = not ck.get("slim") and all(ck["cfg"].get(k) == cfg[k] for k in ("batch", "preset", "square"))
         trainer.load(ck, exact=same)
         print(f"resumed step {trainer.step} from {args.resume} ({'exact' if same else 'weights only'})")
     out = Path(args.out)

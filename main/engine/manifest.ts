@@ -26,7 +26,7 @@ export const modelEntrySchema = z.object({
   bytes: z.number().int().positive(),
   parameters: z.number().int().positive(),
   architecture: z.object({
-    variant: z.enum(['mlp', 'attention']),
+    variant: z.enum(['mlp', 'attention', 'conv']),
     hidden: z.number().int().positive(),
     heads: z.number().int().positive().nullable(),
     layers: z.number().int().positive(),

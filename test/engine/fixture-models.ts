@@ -1,19 +1,23 @@
 // Models folders holding the tiny exported TRMs that training/export.py made for the
-// parity test (a Sudoku MLP and a maze attention model): real ONNX step graphs, small
-// enough for tests.
+// parity test (a Sudoku MLP, a maze attention model and a maze convolution model): real
+// ONNX step graphs, small enough for tests.
 import { createHash } from 'node:crypto';
 import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ModelEntry } from '../../main/engine/index.ts';
 
 export const parityDir = fileURLToPath(new URL('../fixtures/parity/', import.meta.url));
 
-export type FixtureKind = 'sudoku' | 'maze';
+/** One fixture per architecture the app runs; `maze` is the attention model. */
+export const parityFixtures = ['sudoku', 'maze', 'maze-conv'] as const;
+export type FixtureName = (typeof parityFixtures)[number];
 
 export interface ParityFixture {
   model: string;
-  kind: FixtureKind;
+  kind: 'sudoku' | 'maze';
+  architecture: ModelEntry['architecture'];
   stateShape: [number, number];
   vocab: number;
   seqLen: number;
@@ -21,17 +25,18 @@ export interface ParityFixture {
   steps: { logits: number[][][]; q_halt: number[] }[];
 }
 
-export async function readParityFixture(kind: FixtureKind = 'sudoku'): Promise<ParityFixture> {
-  return JSON.parse(await readFile(join(parityDir, `tiny-${kind}.parity.json`), 'utf8')) as ParityFixture;
+export async function readParityFixture(name: FixtureName = 'sudoku'): Promise<ParityFixture> {
+  return JSON.parse(await readFile(join(parityDir, `tiny-${name}.parity.json`), 'utf8')) as ParityFixture;
 }
 
-/** A fresh models folder with the tiny model of `kind` under `id`; `mutate` may damage the copy. */
+/** A fresh models folder with the tiny model `name` under `id`; `mutate` may damage the copy. */
 export async function tinyModelsDir(
   id = 'tiny-sudoku',
   mutate?: (bytes: Buffer) => Buffer,
-  kind: FixtureKind = 'sudoku',
+  name: FixtureName = 'sudoku',
 ): Promise<string> {
-  const fixture = await readParityFixture(kind);
+  const fixture = await readParityFixture(name);
+  const { kind } = fixture;
   const dir = await mkdtemp(join(tmpdir(), 'trm-engine-'));
   const file = `${id}.onnx`;
   await copyFile(join(parityDir, fixture.model), join(dir, file));
@@ -43,10 +48,7 @@ export async function tinyModelsDir(
     sha256: createHash('sha256').update(bytes).digest('hex'),
     bytes: bytes.length,
     parameters: 1,
-    architecture:
-      kind === 'sudoku'
-        ? { variant: 'mlp', hidden: fixture.stateShape[1], heads: null, layers: 2, T: 2, n: 2, prefix: 16 }
-        : { variant: 'attention', hidden: fixture.stateShape[1], heads: 2, layers: 2, T: 1, n: 2, prefix: 16 },
+    architecture: fixture.architecture,
     vocab: fixture.vocab,
     seqLen: fixture.seqLen,
     stateShape: fixture.stateShape,

@@ -1,10 +1,11 @@
 // Python (PyTorch) and TypeScript (onnxruntime-node) must agree on the exported TRM step:
 // replays the fixtures written by `training/export.py --parity` for 3 supervision steps, one
-// per architecture the app runs (Sudoku: sequence-mixing MLP; maze: RoPE attention).
+// per architecture the app runs (Sudoku: sequence-mixing MLP; maze: RoPE attention and the
+// 3x3 grid convolution).
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
-import { parityDir, readParityFixture } from '../engine/fixture-models.ts';
+import { parityDir, parityFixtures, readParityFixture } from '../engine/fixture-models.ts';
 
 
 function argmax(values: ArrayLike<number>, from: number, count: number): number {
@@ -13,9 +14,9 @@ function argmax(values: ArrayLike<number>, from: number, count: number): number 
   return best;
 }
 
-describe.each(['sudoku', 'maze'] as const)('exported %s TRM step matches PyTorch', (kind) => {
+describe.each(parityFixtures)('exported %s TRM step matches PyTorch', (name) => {
   it('gives the same logits, argmax and q_halt for 3 steps', async () => {
-    const fixture = await readParityFixture(kind);
+    const fixture = await readParityFixture(name);
     const session = await ort.InferenceSession.create(join(parityDir, fixture.model));
     const batch = fixture.tokens.length;
     const [S, D] = fixture.stateShape;

@@ -127,15 +127,15 @@ def place(grid, rng, path_range):
     return False
 
 
-def make_maze(rng, size, style, path_range=(1, 10_000), attempts=8):
-    """One maze with S and G, padded into the 30x30 square (grid [30,30] of tokens), or None
-    when `attempts` layouts of this style had no route with a length in path_range."""
+def make_maze(rng, size, style, path_range=(1, 10_000), attempts=8, square=SIZE):
+    """One maze with S and G, padded into the `square` (the app's 30x30; a [square, square] grid
+    of tokens), or None when `attempts` layouts of this style had no route with a length in path_range."""
     for _ in range(attempts):
         g = {"perfect": perfect, "braided": braided, "rooms": rooms}[style](size, rng)
         if place(g, rng, path_range):
-            square = np.full((SIZE, SIZE), WALL, dtype=np.int64)
-            square[:size, :size] = g
-            return square
+            padded = np.full((square, square), WALL, dtype=np.int64)
+            padded[:size, :size] = g
+            return padded
     return None
 
 
@@ -164,20 +164,24 @@ def path_length(tokens):
 
 class MazeSource:
     """Fresh mazes: size drawn from `sizes`, style from `styles`, shortest path from `paths`,
-    one of the 8 symmetries of the 30x30 square; state is one numpy Generator."""
+    one of the 8 symmetries of the padded square (the app's 30x30 unless a convolutional model
+    trains on a smaller one); state is one numpy Generator."""
 
-    def __init__(self, sizes=(8, 30), styles=STYLES, paths=(1, 10_000), seed=0):
-        self.sizes, self.styles, self.paths = tuple(sizes), tuple(styles), tuple(paths)
+    def __init__(self, sizes=(8, 30), styles=STYLES, paths=(1, 10_000), seed=0, square=SIZE):
+        if sizes[1] > square:
+            raise ValueError(f"mazes of side {sizes[1]} do not fit a {square}x{square} square")
+        self.sizes, self.styles, self.paths, self.square = tuple(sizes), tuple(styles), tuple(paths), square
         self.rng = np.random.default_rng(seed)
 
     def sample(self, batch, size=None, paths=None):
-        """Returns (tokens, labels) [B,900]."""
+        """Returns (tokens, labels) [B, square²]."""
         rng, tokens, labels = self.rng, [], []
         for _ in range(batch):
             s = size or int(rng.integers(self.sizes[0], self.sizes[1] + 1))
             square = None
             while square is None:  # some styles rarely hold long routes (open rooms): draw another
-                square = make_maze(rng, s, self.styles[rng.integers(len(self.styles))], paths or self.paths)
+                square = make_maze(rng, s, self.styles[rng.integers(len(self.styles))], paths or self.paths,
+                                   square=self.square)
             square = dihedral(square, int(rng.integers(8)))
             tokens.append(square.reshape(-1))
             labels.append(label(square).reshape(-1))

@@ -48,6 +48,9 @@ def test_parity_fixtures(tmp_path):
     assert len(fixture["tokens"][0]) == 900 and len(fixture["steps"][0]["logits"][0][0]) == 6
     entry = manifest_entry(model, tmp_path / "tiny-maze.onnx", "maze-test")
     assert entry["kind"] == "maze" and entry["stateShape"] == [916, 16] and entry["architecture"]["heads"] == 2
+    model, fixture = write_parity_fixture(tmp_path, "maze-conv")
+    assert fixture["kind"] == "maze" and fixture["architecture"]["variant"] == "conv"
+    assert fixture["architecture"]["heads"] is None and fixture["stateShape"] == [916, 16]
 
 
 def official_layout(model, prefix="_orig_mod.model.inner."):

@@ -1,6 +1,7 @@
 from types import SimpleNamespace
 
 import numpy as np
+import pytest
 import torch
 
 from data.maze import (GOAL, OPEN, PATH, START, WALL, MazeSource, dihedral, is_optimal_path, label, make_maze,
@@ -80,3 +81,19 @@ def test_curriculum_grows_the_longest_route_from_4_moves():
     assert path_length(source.sample(8)[0]).max() <= 4
     Maze.schedule(source, 0, dict(paths=(1, 60)))  # no curriculum: every length from the start
     assert source.paths == (1, 60)
+
+
+def test_a_conv_model_trains_on_small_squares_and_runs_on_the_apps_30x30():
+    with pytest.raises(SystemExit, match="conv variant"):
+        build_config(SimpleNamespace(preset="maze-cpu", square=12))
+    with pytest.raises(ValueError, match="do not fit"):
+        MazeSource(sizes=(8, 16), square=12)
+    tokens, labels = MazeSource(sizes=(6, 12), square=12, seed=3).sample(4)
+    assert tokens.shape == labels.shape == (4, 144) and ((labels == PATH) | (labels == tokens)).all()
+    torch.manual_seed(0)
+    cfg = build_config(SimpleNamespace(preset="maze-conv", hidden=16, T=1, n=1, batch=2, sizes=(6, 12), square=12))
+    trainer = Trainer(cfg, torch.device("cpu"))
+    assert np.isfinite(trainer.train_step()["loss"]) and trainer.carry["tokens"].shape == (2, 144)
+    grids, _ = Maze.heldout(1, bins=[(1, 20)])
+    _, _, logits, _ = trainer.ema(torch.from_numpy(grids), *trainer.ema.initial_state(1), torch.ones(1, dtype=torch.bool))
+    assert logits.shape == (1, 900, 6)

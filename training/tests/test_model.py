@@ -8,8 +8,8 @@ def tiny(variant="mlp", **kw):
     return TRM(TRMConfig(hidden=32, heads=4 if variant == "attention" else None, variant=variant, T=2, n=2, **kw))
 
 
-def test_shapes_both_variants():
-    for variant in ("mlp", "attention"):
+def test_shapes_every_variant():
+    for variant in ("mlp", "attention", "conv"):
         model = tiny(variant)
         B, S, D = 3, PREFIX + 81, 32
         y, z, logits, q = model(torch.randint(1, 11, (B, 81)), torch.zeros(B, S, D), torch.zeros(B, S, D),
@@ -41,3 +41,19 @@ def test_official_sizes_and_names():
         assert k in keys
     assert sudoku.state_dict()["L_level.layers.0.mlp_t.gate_up_proj.weight"].shape == (1024, 97)
     assert "H_init" in dict(sudoku.named_buffers()) and not any(n == "H_init" for n, _ in sudoku.named_parameters())
+
+
+def test_the_conv_variant_reads_only_nearby_cells_and_fits_any_square():
+    model = tiny("conv", kind="maze", vocab=6, seq_len=900).eval()
+    model.cfg.T = model.cfg.n = 1  # z, then y, each through 2 layers: a change travels at most 4 cells
+    B, D = 1, 32
+    for side in (12, 30):  # smaller training squares and the app's 30x30 grid, with the same weights
+        tokens = torch.full((B, side * side), 2)
+        walled = tokens.clone()
+        walled[0, 0] = 1  # a wall in the corner
+        state = torch.zeros(B, PREFIX + side * side, D), torch.zeros(B, PREFIX + side * side, D), torch.ones(B, dtype=torch.bool)
+        ya, _, a, _ = model(tokens, *state)
+        yb, _, b, _ = model(walled, *state)
+        diff = (a - b).abs().amax(-1).view(side, side)
+        assert (diff[:5, :5] > 0).all() and (diff[5:] == 0).all() and (diff[:, 5:] == 0).all()
+        assert not torch.equal(ya[:, 0], yb[:, 0])  # the halting head's position reads the grid's mean
