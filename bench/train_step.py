@@ -3,6 +3,7 @@ and under bf16 autocast, per preset. The two run in alternating rounds so that l
 work on shared cores hits both alike; the figure is process CPU time, median over the steps.
 
     OPENBLAS_NUM_THREADS=1 /usr/bin/python3 bench/train_step.py --presets cpu maze-cpu
+    OPENBLAS_NUM_THREADS=1 /usr/bin/python3 bench/train_step.py --presets maze-conv --set square=null  # at 30x30
 
 Prints a markdown table and writes it as JSON (bench/results/train-step.json).
 """
@@ -36,29 +37,34 @@ def main():
     ap.add_argument("--presets", nargs="+", default=["cpu", "maze-cpu"], choices=sorted(PRESETS))
     ap.add_argument("--steps", type=int, default=10, help="timed steps per round")
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--set", action="append", default=[], metavar="KEY=JSON",
+                    help="override a preset field for every preset benched, e.g. square=null or batch=16")
     ap.add_argument("--json", default=str(Path(__file__).resolve().parent / "results" / "train-step.json"))
     args = ap.parse_args()
     torch.set_num_threads(1)
+    overrides = {key: json.loads(value) for key, value in (item.split("=", 1) for item in args.set)}
     rows = []
     for preset in args.presets:
         trainers = {}
         for bf16 in (False, True):
             torch.manual_seed(0)
             cfg = build_config(SimpleNamespace(preset=preset, bf16=bf16))
+            cfg.update(overrides)
             trainers[bf16] = Trainer(cfg, torch.device("cpu"))
         times = {False: [], True: []}
         for _ in range(args.rounds):
             for bf16, trainer in trainers.items():
                 times[bf16] += cpu_seconds_per_step(trainer, args.steps)
-        batch = PRESETS[preset]["batch"]
+        batch = trainers[True].cfg["batch"]
         fp32, bf16 = statistics.median(times[False]), statistics.median(times[True])
-        rows.append(dict(preset=preset, batch=batch, fp32CpuSeconds=round(fp32, 4), bf16CpuSeconds=round(bf16, 4),
+        rows.append(dict(preset=preset, overrides=overrides, batch=batch, fp32CpuSeconds=round(fp32, 4), bf16CpuSeconds=round(bf16, 4),
                          fp32PuzzleStepsPerCpuSecond=round(batch / fp32, 1),
                          bf16PuzzleStepsPerCpuSecond=round(batch / bf16, 1), speedup=round(fp32 / bf16, 2)))
     print("| preset | batch | fp32 CPU s / step | bf16 CPU s / step | puzzle-steps / CPU s (fp32 -> bf16) | bf16 speed-up |")
     print("|---|---|---|---|---|---|")
     for r in rows:
-        print(f"| {r['preset']} | {r['batch']} | {r['fp32CpuSeconds']} | {r['bf16CpuSeconds']} | "
+        name = " ".join([r["preset"]] + [f"{k}={json.dumps(v)}" for k, v in r["overrides"].items()])
+        print(f"| {name} | {r['batch']} | {r['fp32CpuSeconds']} | {r['bf16CpuSeconds']} | "
               f"{r['fp32PuzzleStepsPerCpuSecond']} -> {r['bf16PuzzleStepsPerCpuSecond']} | {r['speedup']}x |")
     Path(args.json).parent.mkdir(parents=True, exist_ok=True)
     Path(args.json).write_text(json.dumps(dict(threads=1, steps=args.steps, rounds=args.rounds, rows=rows), indent=1) + "\n")

@@ -7,22 +7,24 @@
 #
 #   training/gpu_job.sh sudoku [minutes] [train.py flags]  # preset gpu, continuing the committed Sudoku run
 #   training/gpu_job.sh sudoku-paper [minutes] [flags]     # preset gpu, the paper's Sudoku model, from scratch
+#   training/gpu_job.sh maze-conv [minutes] [flags]        # preset maze-conv-gpu, continuing the committed conv maze run
 #   training/gpu_job.sh maze [minutes] [train.py flags]    # preset maze-gpu, the paper's maze model, from scratch
 #
 # Through the device tool: carry ["training/runs/cache"] (the Sudoku puzzle banks, minutes of
 # generation otherwise) and a timeout a few minutes over `minutes`; then, on this side,
 # training/README.md, "A GPU session, step by step". PER_BIN sets the held-out puzzles per bin (300).
 set -euo pipefail
-kind=${1:?"usage: training/gpu_job.sh sudoku|sudoku-paper|maze [minutes] [train.py flags]"}
+kind=${1:?"usage: training/gpu_job.sh sudoku|sudoku-paper|maze-conv|maze [minutes] [train.py flags]"}
 minutes=${2:-7}
 out=${OUT:?"OUT must name the folder that comes back"}
 case "$kind" in
   # the committed hidden-64 run keeps its architecture; the gpu preset's lr and decay are the paper model's
   sudoku) preset=(--preset gpu --resume training/checkpoints/sudoku-mlp-d64-cpu.pt --lr 1e-3 --weight-decay 0.1) ;;
   sudoku-paper) preset=(--preset gpu) ;;
+  maze-conv) preset=(--preset maze-conv-gpu --resume training/checkpoints/maze-conv-d64-cpu.pt) ;;
   maze) preset=(--preset maze-gpu) ;;
   *)
-    echo "unknown kind '$kind': sudoku, sudoku-paper or maze" >&2
+    echo "unknown kind '$kind': sudoku, sudoku-paper, maze-conv or maze" >&2
     exit 2
     ;;
 esac

@@ -30,12 +30,19 @@ PRESETS = {
     "maze-cpu": dict(MAZE, hidden=32, heads=1, T=2, n=2, halt_max_steps=16, batch=8, lr=1e-3, weight_decay=0.1,
                      warmup=30, ema=0.999, sizes=(8, 30), paths=(1, 60), curriculum=3000, write_weight=10.0,
                      minutes=60.0, ckpt_minutes=10.0, eval_minutes=20.0, eval_puzzles=16, bf16=True),
-    # 2 shared CPU cores: the conv variant (a 3x3 convolution in place of attention, so a route is
-    # traced one cell per layer and the recursion gives the depth; training/README.md)
-    "maze-conv": dict(MAZE, variant="conv", hidden=64, T=3, n=4, halt_max_steps=16, batch=8, lr=1e-3,
-                      weight_decay=0.1, warmup=30, ema=0.999, sizes=(8, 30), paths=(1, 60), curriculum=3000,
-                      write_weight=10.0, minutes=60.0, ckpt_minutes=10.0, eval_minutes=4.0, eval_puzzles=16,
+    # 2 shared CPU cores: the conv variant (a 3x3 convolution in place of attention: a route is traced
+    # a cell per layer and the recursion gives the depth), trained on 16x16 squares (5.6x the
+    # puzzle-steps per CPU-second of 30x30) and run on the app's 30x30 (training/README.md,
+    # "The convolutional maze model")
+    "maze-conv": dict(MAZE, variant="conv", hidden=64, T=2, n=2, halt_max_steps=16, batch=8, lr=1e-3,
+                      weight_decay=0.1, warmup=30, ema=0.999, sizes=(8, 16), square=16, paths=(1, 60),
+                      curriculum=20000, minutes=60.0, ckpt_minutes=5.0, eval_minutes=15.0, eval_puzzles=16,
                       bf16=True),
+    # one H200, <= 10 minutes: continues a maze-conv checkpoint (--resume) on whole 30x30 mazes of
+    # every route length, at a GPU's batch
+    "maze-conv-gpu": dict(MAZE, variant="conv", hidden=64, T=2, n=2, halt_max_steps=16, batch=256, lr=1e-3,
+                          weight_decay=0.1, warmup=100, ema=0.999, sizes=(8, 30), paths=(1, 10_000), minutes=9.0,
+                          ckpt_minutes=3.0, eval_minutes=3.0, eval_puzzles=64, bf16=True, compile=True),
     # one H200, <= 10 minutes: the paper's maze model (attention, T=3, n=4 as in the official
     # commands), larger lr for the short run; continues a maze-cpu checkpoint with --resume
     "maze-gpu": dict(MAZE, hidden=512, heads=8, T=3, n=4, halt_max_steps=16, batch=128, lr=3e-4, weight_decay=1.0,

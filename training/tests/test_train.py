@@ -101,6 +101,21 @@ def test_maze_gpu_preset_runs_at_tiny_size_on_cpu():
     assert np.isfinite(Trainer(cfg, torch.device("cpu")).train_step()["loss"])
 
 
+def test_the_conv_gpu_preset_continues_a_run_trained_on_small_squares_on_whole_30x30_mazes(tmp_path, monkeypatch):
+    # what `training/gpu_job.sh maze-conv` does, at tiny size on CPU
+    torch.manual_seed(0)
+    small = Trainer(config("maze-conv", hidden=16, batch=2, sizes=(6, 12), square=12), torch.device("cpu"))
+    small.train_step()
+    save(small.state(), tmp_path / "small.pt")
+    monkeypatch.setattr("sys.argv", ["train.py", "--preset", "maze-conv-gpu", "--out", str(tmp_path / "gpu"), "--resume",
+                                     str(tmp_path / "small.pt"), "--batch", "2", "--sizes", "6", "12", "--max-steps", "2",
+                                     "--eval-minutes", "0"])
+    train_main()
+    gpu = load_checkpoint(tmp_path / "gpu" / "last.pt")
+    assert gpu["cfg"]["hidden"] == 16 and gpu["cfg"]["square"] is None and gpu["step"] == 2
+    assert gpu["carry"]["tokens"].shape == (2, 900)
+
+
 def test_a_slim_checkpoint_keeps_the_ema_in_half_precision_and_resumes_as_weights_only(tmp_path):
     torch.manual_seed(0)
     trainer = Trainer(config(), torch.device("cpu"))
