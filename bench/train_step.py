@@ -49,7 +49,7 @@ def main():
         for bf16 in (False, True):
             torch.manual_seed(0)
             cfg = build_config(SimpleNamespace(preset=preset, bf16=bf16))
-            cfg.update(overrides)
+            cfg.update(overrides)  # after build_config, which ignores None: square=null must reach the trainer
             trainers[bf16] = Trainer(cfg, torch.device("cpu"))
         times = {False: [], True: []}
         for _ in range(args.rounds):
@@ -57,7 +57,8 @@ def main():
                 times[bf16] += cpu_seconds_per_step(trainer, args.steps)
         batch = trainers[True].cfg["batch"]
         fp32, bf16 = statistics.median(times[False]), statistics.median(times[True])
-        rows.append(dict(preset=preset, overrides=overrides, batch=batch, fp32CpuSeconds=round(fp32, 4), bf16CpuSeconds=round(bf16, 4),
+        rows.append(dict(preset=preset, overrides=overrides, batch=batch,
+                         fp32CpuSeconds=round(fp32, 4), bf16CpuSeconds=round(bf16, 4),
                          fp32PuzzleStepsPerCpuSecond=round(batch / fp32, 1),
                          bf16PuzzleStepsPerCpuSecond=round(batch / bf16, 1), speedup=round(fp32 / bf16, 2)))
     print("| preset | batch | fp32 CPU s / step | bf16 CPU s / step | puzzle-steps / CPU s (fp32 -> bf16) | bf16 speed-up |")

@@ -152,7 +152,6 @@ def write_parity_fixture(folder, name="sudoku", batch=2, min_margin=2e-3):
     folder, name = Path(folder), f"tiny-{name}"
     onnx_path = export_onnx(model, folder / f"{name}.onnx")
     rnd = lambda t: np.round(t.numpy().astype(np.float64), 6).tolist()  # noqa: E731
-    cfg = model.cfg
     entry = manifest_entry(model, onnx_path, name)  # its fields let tests list the fixture as an installed model
     fixture = {"model": f"{name}.onnx", **{k: entry[k] for k in ("kind", "architecture", "stateShape", "vocab", "seqLen")},
                "tokens": tokens.tolist(),
