@@ -108,7 +108,7 @@ def test_the_conv_gpu_preset_continues_a_run_trained_on_small_squares_on_whole_3
     small.train_step()
     save(small.state(), tmp_path / "small.pt")
     monkeypatch.setattr("sys.argv", ["train.py", "--preset", "maze-conv-gpu", "--out", str(tmp_path / "gpu"), "--resume",
-                                     str(tmp_path / "small.pt"), "--batch", "2", "--sizes", "6", "12", "--max-steps", "2",
+                                     str(tmp_path / "small.pt"), "--batch", "2", "--sizes", "10", "12", "--max-steps", "2",
                                      "--eval-minutes", "0"])
     train_main()
     gpu = load_checkpoint(tmp_path / "gpu" / "last.pt")
