@@ -9,9 +9,7 @@ the range the target is set for.
 Prints a markdown table.
 """
 import argparse
-import json
 import sys
-from types import SimpleNamespace
 from pathlib import Path
 
 import numpy as np
@@ -20,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "training"))
 from data.maze import distances, ends  # noqa: E402
 from presets import PRESETS  # noqa: E402
 from tasks import TASKS  # noqa: E402
-from train import build_config  # noqa: E402
+import preset_overrides  # noqa: E402
 
 
 def route_lengths(cfg, count):
@@ -40,20 +38,16 @@ def main():
     maze_presets = sorted(name for name, preset in PRESETS.items() if preset["kind"] == "maze")
     ap.add_argument("--presets", nargs="+", default=["maze-conv", "maze-conv-gpu"], choices=maze_presets)
     ap.add_argument("--mazes", type=int, default=2000, help="training mazes drawn per preset")
-    ap.add_argument("--set", action="append", default=[], metavar="KEY=JSON",
-                    help="override a preset field, e.g. square=20 or sizes=[16,20]")
+    preset_overrides.add_argument(ap, "square=20 or sizes=[16,20]")
     args = ap.parse_args()
-    overrides = {key: json.loads(value) for key, value in (item.split("=", 1) for item in args.set)}
+    overrides = preset_overrides.parse(args.set)
     bins = TASKS["maze"].bins
     print("| preset | " + " | ".join(f"{lo}-{hi}" for lo, hi in bins) + " |")
     print("|---|" + "---|" * len(bins))
     for preset in args.presets:
-        cfg = build_config(SimpleNamespace(preset=preset))
-        cfg.update(overrides)  # after build_config, which ignores None
-        lengths = route_lengths(cfg, args.mazes)
+        lengths = route_lengths(preset_overrides.config(preset, overrides), args.mazes)
         shares = [((lengths >= lo) & (lengths <= hi)).mean() for lo, hi in bins]
-        name = " ".join([preset] + [f"{k}={json.dumps(v)}" for k, v in overrides.items()])
-        print(f"| {name} | " + " | ".join(f"{100 * s:.0f}%" for s in shares) + " |")
+        print(f"| {preset_overrides.label(preset, overrides)} | " + " | ".join(f"{100 * s:.0f}%" for s in shares) + " |")
 
 
 if __name__ == "__main__":

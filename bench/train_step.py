@@ -12,13 +12,13 @@ import json
 import statistics
 import sys
 import time
-from types import SimpleNamespace
 from pathlib import Path
 
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "training"))
-from train import Trainer, build_config  # noqa: E402
+import preset_overrides  # noqa: E402
+from train import Trainer  # noqa: E402
 from presets import PRESETS  # noqa: E402
 
 
@@ -37,20 +37,17 @@ def main():
     ap.add_argument("--presets", nargs="+", default=["cpu", "maze-cpu"], choices=sorted(PRESETS))
     ap.add_argument("--steps", type=int, default=10, help="timed steps per round")
     ap.add_argument("--rounds", type=int, default=3)
-    ap.add_argument("--set", action="append", default=[], metavar="KEY=JSON",
-                    help="override a preset field for every preset benched, e.g. square=null or batch=16")
+    preset_overrides.add_argument(ap, "square=null or batch=16")
     ap.add_argument("--json", default=str(Path(__file__).resolve().parent / "results" / "train-step.json"))
     args = ap.parse_args()
     torch.set_num_threads(1)
-    overrides = {key: json.loads(value) for key, value in (item.split("=", 1) for item in args.set)}
+    overrides = preset_overrides.parse(args.set)
     rows = []
     for preset in args.presets:
         trainers = {}
         for bf16 in (False, True):
             torch.manual_seed(0)
-            cfg = build_config(SimpleNamespace(preset=preset, bf16=bf16))
-            cfg.update(overrides)  # after build_config, which ignores None: square=null must reach the trainer
-            trainers[bf16] = Trainer(cfg, torch.device("cpu"))
+            trainers[bf16] = Trainer(preset_overrides.config(preset, overrides, bf16=bf16), torch.device("cpu"))
         times = {False: [], True: []}
         for _ in range(args.rounds):
             for bf16, trainer in trainers.items():
@@ -64,7 +61,7 @@ def main():
     print("| preset | batch | fp32 CPU s / step | bf16 CPU s / step | puzzle-steps / CPU s (fp32 -> bf16) | bf16 speed-up |")
     print("|---|---|---|---|---|---|")
     for r in rows:
-        name = " ".join([r["preset"]] + [f"{k}={json.dumps(v)}" for k, v in r["overrides"].items()])
+        name = preset_overrides.label(r["preset"], r["overrides"])
         print(f"| {name} | {r['batch']} | {r['fp32CpuSeconds']} | {r['bf16CpuSeconds']} | "
               f"{r['fp32PuzzleStepsPerCpuSecond']} -> {r['bf16PuzzleStepsPerCpuSecond']} | {r['speedup']}x |")
     Path(args.json).parent.mkdir(parents=True, exist_ok=True)

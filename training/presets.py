@@ -2,6 +2,8 @@
 
 SUDOKU = dict(kind="sudoku", vocab=11, seq_len=81)
 MAZE = dict(kind="maze", vocab=6, seq_len=900, variant="attention")
+# the conv maze model and its recipe; its presets differ in the mazes drawn, batch and schedule
+MAZE_CONV = dict(MAZE, variant="conv", hidden=64, T=2, n=2, halt_max_steps=16, weight_decay=0.1, ema=0.999, bf16=True)
 
 PRESETS = {
     # CI: a few seconds on one core, just proves the loop runs end to end
@@ -34,23 +36,19 @@ PRESETS = {
     # a cell per layer and the recursion gives the depth), trained on 16x16 squares (5.6x the
     # puzzle-steps per CPU-second of 30x30) and run on the app's 30x30 (training/README.md,
     # "The convolutional maze model")
-    "maze-conv": dict(MAZE, variant="conv", hidden=64, T=2, n=2, halt_max_steps=16, batch=8, lr=1e-3,
-                      weight_decay=0.1, warmup=30, ema=0.999, sizes=(8, 16), square=16, paths=(1, 60),
-                      curriculum=20000, minutes=60.0, ckpt_minutes=5.0, eval_minutes=15.0, eval_puzzles=16,
-                      bf16=True),
+    "maze-conv": dict(MAZE_CONV, batch=8, lr=1e-3, warmup=30, sizes=(8, 16), square=16, paths=(1, 60),
+                      curriculum=20000, minutes=60.0, ckpt_minutes=5.0, eval_minutes=15.0, eval_puzzles=16),
     # 2 shared CPU cores: continues a maze-conv checkpoint (--resume) on 20x20 squares, mazes of side
     # 16-20 and routes of 10-60 moves: 45% of its mazes have routes over 20 moves against 14% for
     # maze-conv (bench/maze_routes.py), and 30x30 routes of 21-60 moves went from 0% to 45% / 17%
     # solved (training/README.md, "Longer routes in training")
-    "maze-conv-long": dict(MAZE, variant="conv", hidden=64, T=2, n=2, halt_max_steps=16, batch=8, lr=5e-4,
-                           weight_decay=0.1, warmup=30, ema=0.999, sizes=(16, 20), square=20, paths=(10, 60),
-                           minutes=60.0, ckpt_minutes=5.0, eval_minutes=15.0, eval_puzzles=16, bf16=True),
+    "maze-conv-long": dict(MAZE_CONV, batch=8, lr=5e-4, warmup=30, sizes=(16, 20), square=20, paths=(10, 60),
+                           minutes=60.0, ckpt_minutes=5.0, eval_minutes=15.0, eval_puzzles=16),
     # one H200, <= 10 minutes: continues a maze-conv checkpoint (--resume) on whole 30x30 mazes at a
     # GPU's batch; mazes of side 20-30 and routes of 10 moves or more, so that 29% of the mazes
     # drawn have routes over 40 moves (16% with sides 8-30 and any route: bench/maze_routes.py)
-    "maze-conv-gpu": dict(MAZE, variant="conv", hidden=64, T=2, n=2, halt_max_steps=16, batch=256, lr=1e-3,
-                          weight_decay=0.1, warmup=100, ema=0.999, sizes=(20, 30), paths=(10, 10_000), minutes=9.0,
-                          ckpt_minutes=3.0, eval_minutes=3.0, eval_puzzles=64, bf16=True, compile=True),
+    "maze-conv-gpu": dict(MAZE_CONV, batch=256, lr=1e-3, warmup=100, sizes=(20, 30), paths=(10, 10_000), minutes=9.0,
+                          ckpt_minutes=3.0, eval_minutes=3.0, eval_puzzles=64, compile=True),
     # one H200, <= 10 minutes: the paper's maze model (attention, T=3, n=4 as in the official
     # commands), larger lr for the short run; continues a maze-cpu checkpoint with --resume
     "maze-gpu": dict(MAZE, hidden=512, heads=8, T=3, n=4, halt_max_steps=16, batch=128, lr=3e-4, weight_decay=1.0,
