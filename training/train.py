@@ -170,7 +170,7 @@ def save(state, path):
 
 def build_config(args):
     cfg = dict(seed=0, halt_exploration=0.1, bf16=False, compile=False, write_weight=1.0, beyond_singles=False,
-               square=None)
+               square=None, styles=None)
     cfg.update(PRESETS[args.preset], preset=args.preset)
     for key, value in vars(args).items():
         if value is not None and (key in cfg or key in MODEL_FIELDS):
@@ -199,6 +199,8 @@ def main():
                     help="Sudoku: train only on puzzles that naked and hidden singles cannot finish")
     ap.add_argument("--sizes", type=int, nargs=2, help="maze: side lengths drawn for training")
     ap.add_argument("--paths", type=int, nargs=2, help="maze: shortest-route lengths drawn for training")
+    ap.add_argument("--styles", nargs="+", choices=("perfect", "braided", "rooms"),
+                    help="maze: styles drawn; one named twice is drawn twice as often (default: each once)")
     ap.add_argument("--square", type=int, help="maze, conv variant: train on squares of this side (the app runs 30x30)")
     ap.add_argument("--curriculum", type=int, help="maze: steps over which the longest route drawn grows to --paths")
     ap.add_argument("--write-weight", dest="write_weight", type=float,

@@ -97,3 +97,15 @@ def test_a_conv_model_trains_on_small_squares_and_runs_on_the_apps_30x30():
     grids, _ = Maze.heldout(1, bins=[(1, 20)])
     _, _, logits, _ = trainer.ema(torch.from_numpy(grids), *trainer.ema.initial_state(1), torch.ones(1, dtype=torch.bool))
     assert logits.shape == (1, 900, 6)
+
+
+def test_styles_named_twice_are_drawn_twice_as_often():
+    cfg = build_config(SimpleNamespace(preset="maze-conv", styles=["perfect", "braided", "braided"]))
+    source = Maze.source(cfg)
+    assert source.styles == ("perfect", "braided", "braided")
+    assert Maze.source(build_config(SimpleNamespace(preset="maze-conv"))).styles == ("perfect", "braided", "rooms")
+    only_perfect = Maze.source(dict(cfg, styles=["perfect"]))
+    tokens, _ = only_perfect.sample(6)
+    for grid in tokens.reshape(-1, only_perfect.square, only_perfect.square):  # a depth-first maze has no 2x2 block of floor
+        floor = grid != WALL
+        assert not (floor[:-1, :-1] & floor[1:, :-1] & floor[:-1, 1:] & floor[1:, 1:]).any()
