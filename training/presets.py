@@ -44,6 +44,14 @@ PRESETS = {
     # solved (training/README.md, "Longer routes in training")
     "maze-conv-long": dict(MAZE_CONV, batch=8, lr=5e-4, warmup=30, sizes=(16, 20), square=20, paths=(10, 60),
                            minutes=60.0, ckpt_minutes=5.0, eval_minutes=15.0, eval_puzzles=16),
+    # 2 shared CPU cores: continues a maze-conv-long checkpoint (--resume) with mazes that have loops
+    # drawn twice as often (braided and rooms, where a route must be the shortest of several, were
+    # solved far less than perfect mazes) and routes from 4 moves: 30x30 routes of 1-20 / 21-40 /
+    # 41-60 moves went from 64 / 45 / 17% to 73 / 50 / 36% solved in 67 CPU-minutes
+    # (training/README.md, "Mazes with loops")
+    "maze-conv-loops": dict(MAZE_CONV, batch=8, lr=2.5e-4, warmup=30, sizes=(14, 20), square=20, paths=(4, 60),
+                            styles=("perfect", "braided", "braided", "rooms", "rooms"), minutes=60.0,
+                            ckpt_minutes=5.0, eval_minutes=15.0, eval_puzzles=16),
     # one H200, <= 10 minutes: continues a maze-conv checkpoint (--resume) on whole 30x30 mazes at a
     # GPU's batch; mazes of side 20-30 and routes of 10 moves or more, so that 29% of the mazes
     # drawn have routes over 40 moves (16% with sides 8-30 and any route: bench/maze_routes.py)
