@@ -4,6 +4,7 @@ import type { PuzzleResult, SolveSettings, StepView } from '../../main/engine/in
 import { Engine, EngineError } from '../../main/engine/index.ts';
 import type { Puzzle, SudokuPuzzle } from '../../main/puzzles/index.ts';
 import { kinds, parsePuzzleText } from '../../main/puzzles/index.ts';
+import { generateMaze } from '../../main/puzzles/maze-generator.ts';
 import { generateSudoku } from '../../main/puzzles/sudoku-generator.ts';
 import { readParityFixture, tinyModelsDir } from './fixture-models.ts';
 
@@ -15,6 +16,8 @@ function sudoku(text: string): Puzzle {
   if (!puzzle) throw new Error(`not a puzzle: ${text}`);
   return puzzle;
 }
+
+const shippedModels = fileURLToPath(new URL('../../models/', import.meta.url));
 
 const engines: Engine[] = [];
 function engine(modelsDir: string, maxBatch = 4): Engine {
@@ -207,7 +210,6 @@ describe('the engine, running the exported tiny TRM in its worker', () => {
 });
 
 describe('rethinking and voting copies under the verified policy', () => {
-  const shippedModels = fileURLToPath(new URL('../../models/', import.meta.url));
   const verified = (augmentations: number, rethinks = 0): SolveSettings => ({
     policy: 'verified',
     maxSteps: 16,
@@ -331,5 +333,24 @@ describe('the engine on mazes, running the exported tiny attention TRM', () => {
     // an untrained model draws no valid shortest path: the engine must say so, not claim a solve
     expect(result.status).toBe('unsolved');
     expect(result.conflicts.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the shipped maze model', () => {
+  it('finds the shortest path through small perfect mazes, and the answer checks out', async () => {
+    const e = engine(shippedModels, 8);
+    // perfect mazes with routes of up to 20 moves: all solved on the held-out set (models/maze-conv-d64.md)
+    for (let seed = 0; seed < 4; seed++) {
+      const maze = generateMaze({ seed, size: 11, style: 'perfect', minPathLength: 8 });
+      const { model, result } = await e.solve(maze, {
+        policy: 'verified',
+        maxSteps: 16,
+        augmentations: 0,
+        rethinks: 0,
+      });
+      expect(model.id).toBe('maze-conv-d64');
+      expect(result).toMatchObject({ status: 'solved', end: 'verified', conflicts: [] });
+      expect(kinds.maze.verify(maze, result.answer as Parameters<typeof kinds.maze.verify>[1]).ok).toBe(true);
+    }
   });
 });
