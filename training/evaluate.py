@@ -82,7 +82,7 @@ def rollout(model, tokens, max_steps, chunk=None):
     answers, qs, sure = [], [], []
     device = next(model.parameters()).device
     # on CPU small chunks stay in cache: 320 30x30 mazes in chunks of 256 took over 20 minutes on
-    # one core, in chunks of 16 about 3 (training/README.md, "Eleventh session")
+    # one core, in chunks of 16 about 4 (training/README.md, "Mazes with loops")
     chunk = chunk or (256 if device.type == "cuda" else 16)
     for i in range(0, len(tokens), chunk):
         batch = torch.from_numpy(np.asarray(tokens[i:i + chunk], dtype=np.int64)).to(device)

@@ -123,7 +123,8 @@ class Maze:
     @staticmethod
     def source(cfg):
         # a style named twice is drawn twice as often (cfg["styles"]: weighting mazes with loops)
-        return maze.MazeSource(cfg["sizes"], cfg.get("styles") or maze.STYLES, cfg["paths"], cfg["seed"], cfg.get("square") or maze.SIZE)
+        return maze.MazeSource(cfg["sizes"], cfg.get("styles") or maze.STYLES, cfg["paths"], cfg["seed"],
+                               cfg.get("square") or maze.SIZE)
 
     to_tokens = staticmethod(np.asarray)  # sources yield tokens already
     FIRST_LONGEST = 4  # the curriculum's longest route at step 0
