@@ -19,6 +19,7 @@ import torch
 import torch.nn.functional as F
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from data.maze import STYLES  # noqa: E402
 from evaluate import evaluate  # noqa: E402
 from model import PREFIX, TRM, TRMConfig, count_parameters  # noqa: E402
 from presets import PRESETS  # noqa: E402
@@ -199,7 +200,7 @@ def main():
                     help="Sudoku: train only on puzzles that naked and hidden singles cannot finish")
     ap.add_argument("--sizes", type=int, nargs=2, help="maze: side lengths drawn for training")
     ap.add_argument("--paths", type=int, nargs=2, help="maze: shortest-route lengths drawn for training")
-    ap.add_argument("--styles", nargs="+", choices=("perfect", "braided", "rooms"),
+    ap.add_argument("--styles", nargs="+", choices=STYLES,
                     help="maze: styles drawn; one named twice is drawn twice as often (default: each once)")
     ap.add_argument("--square", type=int, help="maze, conv variant: train on squares of this side (the app runs 30x30)")
     ap.add_argument("--curriculum", type=int, help="maze: steps over which the longest route drawn grows to --paths")
