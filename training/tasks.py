@@ -1,6 +1,7 @@
 """What training and evaluation need to know about each puzzle kind, all in token space:
 where training puzzles come from, the fixed held-out set, what counts as solved, and how
 results are binned (Sudoku by givens, mazes by shortest-path length)."""
+import math
 from pathlib import Path
 
 import numpy as np
@@ -147,6 +148,15 @@ class Maze:
 
     bin_values = staticmethod(maze.path_length)
     solved = staticmethod(maze.is_optimal_path)  # valid and as short as breadth-first search
+
+    @staticmethod
+    def favoured_labels(tokens, logits):
+        """Labels [B,L] marking, in each maze of tokens [B,L], the shortest route the logits
+        [B,L,V] favour (maze.favoured_routes): any shortest route counts as solved, so any may be learnt."""
+        B, L = tokens.shape
+        side = math.isqrt(L)
+        margins = (logits[..., maze.PATH] - logits[..., maze.OPEN]).reshape(B, side, side)
+        return maze.favoured_routes(np.asarray(tokens).reshape(B, side, side), np.asarray(margins)).reshape(B, L)
 
     @staticmethod
     def scored_cells(tokens):

@@ -89,12 +89,16 @@ class Trainer:
                else contextlib.nullcontext())
         with amp:
             y, z, logits, q_halt = self.forward(c["tokens"], c["y"], c["z"], reset)
-        correct = logits.argmax(-1) == c["labels"]
+        labels = c["labels"]
+        if cfg["favoured_route"]:  # mazes: whichever shortest route the model leans to is the label
+            labels = torch.from_numpy(self.task.favoured_labels(c["tokens"].cpu().numpy(),
+                                                                logits.detach().float().cpu().numpy())).to(self.device)
+        correct = logits.argmax(-1) == labels
         all_correct = correct.all(1)
-        ce = F.cross_entropy(logits.transpose(1, 2), c["labels"], reduction="none")
+        ce = F.cross_entropy(logits.transpose(1, 2), labels, reduction="none")
         # cells the answer writes (Sudoku blanks, maze path) may weigh more than cells it copies:
         # on mazes the path is ~1% of the cells and a small model otherwise settles on copying
-        weight = 1.0 + (cfg["write_weight"] - 1.0) * (c["labels"] != c["tokens"]).float()
+        weight = 1.0 + (cfg["write_weight"] - 1.0) * (labels != c["tokens"]).float()
         lm_loss = (ce * weight).sum(1) / weight.sum(1)
         q_loss = F.binary_cross_entropy_with_logits(q_halt, all_correct.float(), reduction="none")
         loss = (lm_loss + 0.5 * q_loss).mean()
@@ -171,11 +175,13 @@ def save(state, path):
 
 def build_config(args):
     cfg = dict(seed=0, halt_exploration=0.1, bf16=False, compile=False, write_weight=1.0, beyond_singles=False,
-               square=None, styles=None)
+               square=None, styles=None, favoured_route=False)
     cfg.update(PRESETS[args.preset], preset=args.preset)
     for key, value in vars(args).items():
         if value is not None and (key in cfg or key in MODEL_FIELDS):
             cfg[key] = value
+    if cfg["favoured_route"] and cfg["kind"] != "maze":
+        raise SystemExit("--favoured-route is for mazes: only they have several right answers to choose from")
     if cfg["square"] and cfg.get("variant") != "conv":
         raise SystemExit("--square needs the conv variant: attention and MLP models are tied to the grid they train on")
     return cfg
@@ -206,6 +212,8 @@ def main():
     ap.add_argument("--curriculum", type=int, help="maze: steps over which the longest route drawn grows to --paths")
     ap.add_argument("--write-weight", dest="write_weight", type=float,
                     help="loss weight of the cells the answer writes, relative to copied cells (official: 1)")
+    ap.add_argument("--favoured-route", dest="favoured_route", action=argparse.BooleanOptionalAction,
+                    help="maze: label each maze with the shortest route the model favours, not one fixed route")
     ap.add_argument("--heads", type=int)
     ap.add_argument("--bf16", action=argparse.BooleanOptionalAction, help="bf16 autocast (default: the preset's)")
     ap.add_argument("--log-every", type=int, default=20)

@@ -153,6 +153,38 @@ def label(square):
     return answer
 
 
+def favoured_routes(squares, margins):
+    """The answer grids [B,s,s] of mazes [B,s,s], each with the shortest route the model favours
+    marked: of all shortest routes from S to G, the one whose cells' margins [B,s,s] (how much more
+    the model says `path` than `open`) sum highest. As a training label it lets the model keep
+    whichever of several equally short routes it leans to, where `label`'s fixed tie-break would
+    punish every valid route but one (open rooms have hundreds)."""
+    squares = np.asarray(squares)
+    B, side, _ = squares.shape
+    from_start, from_goal = np.empty_like(squares), np.empty_like(squares)
+    for i, grid in enumerate(squares):
+        start, goal = ends(grid)
+        from_start[i], from_goal[i] = distances(grid, start), distances(grid, goal)
+    total = from_start[squares == GOAL]  # [B]: moves on the shortest route
+    on_some = (from_start >= 0) & (from_goal >= 0) & (from_start + from_goal == total[:, None, None])
+    # best[c]: the highest margin sum over shortest routes from S to c; layer by layer from S
+    best = np.where(squares == START, 0.0, -np.inf)
+    for k in range(1, total.max()):
+        padded = np.pad(best, ((0, 0), (1, 1), (1, 1)), constant_values=-np.inf)
+        nearer = np.max([padded[:, 1 + dr:1 + dr + side, 1 + dc:1 + dc + side] for dr, dc in MOVES], axis=0)
+        layer = on_some & (from_start == k)
+        best[layer] = margins[layer] + nearer[layer]
+    answers = squares.copy()
+    for i in range(B):  # walk back from G, each move to the best neighbour one move nearer S
+        r, c = ends(squares[i])[1]
+        for k in range(total[i] - 1, 0, -1):
+            steps = [(r + dr, c + dc) for dr, dc in MOVES if 0 <= r + dr < side and 0 <= c + dc < side
+                     and on_some[i, r + dr, c + dc] and from_start[i, r + dr, c + dc] == k]
+            r, c = max(steps, key=lambda cell: best[i][cell])
+            answers[i, r, c] = PATH
+    return answers
+
+
 def path_length(tokens):
     """Moves on the shortest route from S to G of each maze [B,900]."""
     out = []
