@@ -155,8 +155,8 @@ class Maze:
         [B,L,V] favour (maze.favoured_routes): any shortest route counts as solved, so any may be learnt."""
         B, L = tokens.shape
         side = math.isqrt(L)
-        margins = (logits[..., maze.PATH] - logits[..., maze.OPEN]).reshape(B, side, side)
-        return maze.favoured_routes(np.asarray(tokens).reshape(B, side, side), np.asarray(margins)).reshape(B, L)
+        margins = (logits[..., maze.PATH] - logits[..., maze.OPEN]).float().reshape(B, side, side)
+        return maze.favoured_routes(tokens.reshape(B, side, side), margins).reshape(B, L)
 
     @staticmethod
     def scored_cells(tokens):

@@ -91,8 +91,7 @@ class Trainer:
             y, z, logits, q_halt = self.forward(c["tokens"], c["y"], c["z"], reset)
         labels = c["labels"]
         if cfg["favoured_route"]:  # mazes: whichever shortest route the model leans to is the label
-            labels = torch.from_numpy(self.task.favoured_labels(c["tokens"].cpu().numpy(),
-                                                                logits.detach().float().cpu().numpy())).to(self.device)
+            labels = self.task.favoured_labels(c["tokens"], logits.detach())
         correct = logits.argmax(-1) == labels
         all_correct = correct.all(1)
         ce = F.cross_entropy(logits.transpose(1, 2), labels, reduction="none")

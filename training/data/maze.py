@@ -9,11 +9,14 @@ Styles: `perfect` (randomised depth-first walk: one route between any two cells,
 paths), `braided` (a perfect maze with some dead ends opened: loops, several routes) and `rooms`
 (open floor split by walls with doors, strewn with obstacles). The label marks one shortest
 path, chosen by a fixed tie-break (breadth-first search exploring up, down, left, right), so
-the answer is a function of the maze the model sees.
+the answer is a function of the maze the model sees; `favoured_routes` marks instead the shortest
+route a model leans to, for training that accepts any of them.
 """
+import math
 from collections import deque
 
 import numpy as np
+import torch
 
 WALL, OPEN, START, GOAL, PATH = 1, 2, 3, 4, 5
 SIZE = 30
@@ -154,35 +157,52 @@ def label(square):
 
 
 def favoured_routes(squares, margins):
-    """The answer grids [B,s,s] of mazes [B,s,s], each with the shortest route the model favours
-    marked: of all shortest routes from S to G, the one whose cells' margins [B,s,s] (how much more
-    the model says `path` than `open`) sum highest. As a training label it lets the model keep
-    whichever of several equally short routes it leans to, where `label`'s fixed tie-break would
-    punish every valid route but one (open rooms have hundreds)."""
-    squares = np.asarray(squares)
+    """The answer grids [B,s,s] of mazes [B,s,s] (a long tensor), each with the shortest route the
+    model favours marked: of all shortest routes from S to G, the one whose cells' margins [B,s,s]
+    (how much more the model says `path` than `open`) sum highest. As a training label it lets the
+    model keep whichever of several equally short routes it leans to, where `label`'s fixed
+    tie-break would punish every valid route but one (open rooms have hundreds). Torch on the
+    tensors' device, the whole batch at once: it runs inside the training step, on a GPU too."""
     B, side, _ = squares.shape
-    from_start, from_goal = np.empty_like(squares), np.empty_like(squares)
-    for i, grid in enumerate(squares):
-        start, goal = ends(grid)
-        from_start[i], from_goal[i] = distances(grid, start), distances(grid, goal)
-    total = from_start[squares == GOAL]  # [B]: moves on the shortest route
-    on_some = (from_start >= 0) & (from_goal >= 0) & (from_start + from_goal == total[:, None, None])
-    # best[c]: the highest margin sum over shortest routes from S to c; layer by layer from S
-    best = np.where(squares == START, 0.0, -np.inf)
-    for k in range(1, total.max()):
-        padded = np.pad(best, ((0, 0), (1, 1), (1, 1)), constant_values=-np.inf)
-        nearer = np.max([padded[:, 1 + dr:1 + dr + side, 1 + dc:1 + dc + side] for dr, dc in MOVES], axis=0)
-        layer = on_some & (from_start == k)
-        best[layer] = margins[layer] + nearer[layer]
-    answers = squares.copy()
-    for i in range(B):  # walk back from G, each move to the best neighbour one move nearer S
-        r, c = ends(squares[i])[1]
-        for k in range(total[i] - 1, 0, -1):
-            steps = [(r + dr, c + dc) for dr, dc in MOVES if 0 <= r + dr < side and 0 <= c + dc < side
-                     and on_some[i, r + dr, c + dc] and from_start[i, r + dr, c + dc] == k]
-            r, c = max(steps, key=lambda cell: best[i][cell])
-            answers[i, r, c] = PATH
+    passable, start, goal = squares != WALL, squares == START, squares == GOAL
+    # breadth-first from S, a layer per move, and with it best[c]: the highest margin sum over the
+    # shortest routes from S to c (each comes from a cell one move nearer S)
+    dist = torch.where(start, 0, -1)
+    best = torch.where(start, 0.0, -math.inf).to(margins.dtype)
+    layer, k = start, 0
+    while not (dist[goal] >= 0).all():
+        k += 1
+        nearer = _neighbours(torch.where(layer, best, -math.inf)).amax(0)
+        layer = passable & (dist < 0) & (nearer > -math.inf)
+        if not layer.any():
+            raise ValueError("a maze whose goal cannot be reached from its start")
+        dist = torch.where(layer, k, dist)
+        best = torch.where(layer, margins + nearer, best)
+    # walk back from G, every maze at once, each move to the neighbour one move nearer S with the best sum
+    moves = torch.tensor(MOVES, device=squares.device)
+    rows = torch.arange(B, device=squares.device)
+    at = goal.reshape(B, -1).float().argmax(1)
+    at = torch.stack([at // side, at % side], 1)  # [B,2]
+    total = dist[goal]  # [B]: moves on each maze's shortest route
+    dist_p = torch.nn.functional.pad(dist, (1, 1, 1, 1), value=-1)
+    best_p = torch.nn.functional.pad(best, (1, 1, 1, 1), value=-math.inf)
+    answers = squares.clone()
+    for k in range(int(total.max()) - 1, 0, -1):
+        near = at[:, None, :] + moves + 1  # [B,4,2] in padded coordinates
+        score = best_p[rows[:, None], near[..., 0], near[..., 1]]
+        score = torch.where(dist_p[rows[:, None], near[..., 0], near[..., 1]] == k, score, -math.inf)
+        step = moves[score.argmax(1)]
+        walking = total > k
+        at = torch.where(walking[:, None], at + step, at)
+        answers[rows[walking], at[walking, 0], at[walking, 1]] = PATH
     return answers
+
+
+def _neighbours(grids):
+    """[4,B,s,s]: each cell's neighbour one move away in each of MOVES (-inf beyond the edge)."""
+    side = grids.shape[-1]
+    padded = torch.nn.functional.pad(grids, (1, 1, 1, 1), value=-math.inf)
+    return torch.stack([padded[:, 1 + dr:1 + dr + side, 1 + dc:1 + dc + side] for dr, dc in MOVES])
 
 
 def path_length(tokens):

@@ -111,26 +111,37 @@ def test_styles_named_twice_are_drawn_twice_as_often():
         assert not (floor[:-1, :-1] & floor[1:, :-1] & floor[:-1, 1:] & floor[1:, 1:]).any()
 
 
+def favoured(squares, margins):
+    return favoured_routes(torch.as_tensor(squares), torch.as_tensor(margins, dtype=torch.float32)).numpy()
+
+
 def test_the_favoured_route_is_the_shortest_route_the_model_leans_to():
     room = np.full((1, 6, 6), WALL)
     room[0, 1:5, 1:5] = OPEN  # open floor: 20 shortest routes from corner to corner
     room[0, 1, 1], room[0, 4, 4] = START, GOAL
     down_then_right = np.full(room.shape, -1.0)
     down_then_right[0, 2:5, 1] = down_then_right[0, 4, 1:4] = 2.0
-    answer = favoured_routes(room, down_then_right)[0]
+    answer = favoured(room, down_then_right)[0]
     assert (answer == PATH).sum() == 5 and (answer[2:5, 1] == PATH).all() and (answer[4, 1:4] == PATH).all()
-    assert favoured_routes(room, -down_then_right)[0, 1, 2] == PATH  # leaning away: it goes right first
+    assert favoured(room, -down_then_right)[0, 1, 2] == PATH  # leaning away: it goes right first
 
 
 def test_whatever_the_model_leans_to_the_favoured_route_is_a_shortest_one():
     tokens, labels = MazeSource(sizes=(10, 16), square=16, paths=(4, 40), seed=5).sample(12)
     squares = tokens.reshape(-1, 16, 16)
     towards_label = np.where(labels.reshape(squares.shape) == PATH, 1.0, -1.0)
-    assert np.array_equal(favoured_routes(squares, towards_label), labels.reshape(squares.shape))
+    assert np.array_equal(favoured(squares, towards_label), labels.reshape(squares.shape))
     noise = np.random.default_rng(0).normal(size=squares.shape)
-    padded = np.pad(favoured_routes(squares, noise), ((0, 0), (0, 14), (0, 14)), constant_values=WALL)
+    padded = np.pad(favoured(squares, noise), ((0, 0), (0, 14), (0, 14)), constant_values=WALL)
     assert is_optimal_path(padded.reshape(12, -1), np.pad(squares, ((0, 0), (0, 14), (0, 14)),
                                                           constant_values=WALL).reshape(12, -1)).all()
+
+
+def test_a_maze_without_a_route_has_no_favoured_route():
+    walled_off = np.full((1, 5, 5), WALL)
+    walled_off[0, 1, 1], walled_off[0, 3, 3], walled_off[0, 1, 2] = START, GOAL, OPEN
+    with pytest.raises(ValueError, match="cannot be reached"):
+        favoured(walled_off, np.zeros(walled_off.shape))
 
 
 def test_training_on_favoured_routes_counts_any_shortest_route_as_solved():
