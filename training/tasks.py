@@ -140,9 +140,9 @@ class Maze:
         source.paths = (lo, max(lo, min(hi, longest)))
 
     @classmethod
-    def heldout(cls, per_bin, bins=None):
-        """30x30 mazes of every style, `per_bin` for each shortest-path range."""
-        source = maze.MazeSource(sizes=(30, 30), seed=HELDOUT_SEED)
+    def heldout(cls, per_bin, bins=None, styles=maze.STYLES):
+        """30x30 mazes of every style (or those named), `per_bin` for each shortest-path range."""
+        source = maze.MazeSource(sizes=(30, 30), styles=styles, seed=HELDOUT_SEED)
         parts = [source.sample(per_bin, paths=b) for b in bins or cls.bins]
         return tuple(np.concatenate(x) for x in zip(*parts))
 

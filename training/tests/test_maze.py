@@ -99,6 +99,12 @@ def test_a_conv_model_trains_on_small_squares_and_runs_on_the_apps_30x30():
     assert logits.shape == (1, 900, 6)
 
 
+def is_perfect(grid):
+    """A depth-first maze has no 2x2 block of floor."""
+    floor = grid != WALL
+    return not (floor[:-1, :-1] & floor[1:, :-1] & floor[:-1, 1:] & floor[1:, 1:]).any()
+
+
 def test_styles_named_twice_are_drawn_twice_as_often():
     cfg = build_config(SimpleNamespace(preset="maze-conv", styles=["perfect", "braided", "braided"]))
     source = Maze.source(cfg)
@@ -106,9 +112,13 @@ def test_styles_named_twice_are_drawn_twice_as_often():
     assert Maze.source(build_config(SimpleNamespace(preset="maze-conv"))).styles == ("perfect", "braided", "rooms")
     only_perfect = Maze.source(dict(cfg, styles=["perfect"]))
     tokens, _ = only_perfect.sample(6)
-    for grid in tokens.reshape(-1, only_perfect.square, only_perfect.square):  # a depth-first maze has no 2x2 block of floor
-        floor = grid != WALL
-        assert not (floor[:-1, :-1] & floor[1:, :-1] & floor[:-1, 1:] & floor[1:, 1:]).any()
+    assert all(map(is_perfect, tokens.reshape(-1, only_perfect.square, only_perfect.square)))
+
+
+def test_the_held_out_mazes_can_be_drawn_one_style_at_a_time():
+    tokens, _ = Maze.heldout(3, bins=[(21, 40)], styles=("perfect",))
+    assert all(map(is_perfect, tokens.reshape(-1, 30, 30)))
+    assert ((path_length(tokens) >= 21) & (path_length(tokens) <= 40)).all()
 
 
 def favoured(squares, margins):
