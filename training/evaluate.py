@@ -8,6 +8,7 @@ shortest-path length).
   /usr/bin/python3 training/evaluate.py --checkpoint X.pt --beyond-singles  # + 22-29 givens that need more than singles
   /usr/bin/python3 training/evaluate.py --checkpoint X.pt --unique  # + the held-out puzzles with exactly one solution
   /usr/bin/python3 training/evaluate.py --checkpoint X.pt --by-style  # maze: + each style's mazes apart
+  /usr/bin/python3 training/evaluate.py --checkpoint X.pt --validation --no-heldout  # maze: choose a run's checkpoint
   /usr/bin/python3 training/evaluate.py --checkpoint X.pt --rethinks 8 --augmentations 7  # the app's default inference
 
 Solved: Sudoku = a valid grid consistent with the givens (any valid answer counts, so
@@ -26,7 +27,7 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from data.maze import STYLES  # noqa: E402
-from tasks import HELDOUT_SEED, TASKS, TRAIN_SEED  # noqa: E402
+from tasks import HELDOUT_SEED, TASKS, TRAIN_SEED, VALIDATION_SEED  # noqa: E402
 
 STEPS = (1, 2, 4, 8, 16)
 CELLS_KEPT_PER_RETHINK = 8  # as the engine (main/engine/solver.ts)
@@ -260,6 +261,8 @@ def main():
                     help="Sudoku: also evaluate the held-out puzzles that have exactly one solution (same draw)")
     ap.add_argument("--by-style", action="store_true",
                     help="maze: also evaluate held-out mazes of each style apart (perfect, braided, rooms)")
+    ap.add_argument("--validation", action="store_true",
+                    help="maze: also evaluate the validation draw, the one to choose among a run's checkpoints by")
     ap.add_argument("--max-steps", type=int, default=16)
     ap.add_argument("--augmentations", type=int, default=0,
                     help="transformed copies of each puzzle that also run and vote, as the app's voting copies")
@@ -274,13 +277,16 @@ def main():
     task = TASKS[model.cfg.kind]
     if (args.file or args.training_bank or args.beyond_singles or args.unique) and task.kind != "sudoku":
         ap.error("--file, --training-bank, --beyond-singles and --unique are for Sudoku only")
-    if args.by_style and task.kind != "maze":
-        ap.error("--by-style is for mazes only")
+    if (args.by_style or args.validation) and task.kind != "maze":
+        ap.error("--by-style and --validation are for mazes only")
     inference = dict(augmentations=args.augmentations, rethinks=args.rethinks)
     table = []
     if not args.no_heldout:
         table += evaluate(model, *task.heldout(args.per_bin), f"heldout-seed{HELDOUT_SEED}", args.max_steps,
                           **inference)
+    if args.validation:
+        table += evaluate(model, *task.heldout(args.per_bin, seed=VALIDATION_SEED), f"validation-seed{VALIDATION_SEED}",
+                          args.max_steps, **inference)
     for style in STYLES if args.by_style else ():
         table += evaluate(model, *task.heldout(args.per_bin, styles=(style,)), f"heldout-seed{HELDOUT_SEED}-{style}",
                           args.max_steps, **inference)

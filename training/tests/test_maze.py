@@ -6,7 +6,7 @@ import torch
 
 from data.maze import (GOAL, OPEN, PATH, START, WALL, MazeSource, dihedral, favoured_routes, is_optimal_path, label,
                        make_maze, path_length)
-from tasks import Maze
+from tasks import VALIDATION_SEED, Maze
 from train import Trainer, build_config
 
 
@@ -119,6 +119,13 @@ def test_the_held_out_mazes_can_be_drawn_one_style_at_a_time():
     tokens, _ = Maze.heldout(3, bins=[(21, 40)], styles=("perfect",))
     assert all(map(is_perfect, tokens.reshape(-1, 30, 30)))
     assert ((path_length(tokens) >= 21) & (path_length(tokens) <= 40)).all()
+
+
+def test_the_validation_mazes_are_other_mazes_of_the_same_kind_as_the_held_out_ones():
+    held_out, _ = Maze.heldout(4, bins=[(21, 40)])
+    validation, _ = Maze.heldout(4, bins=[(21, 40)], seed=VALIDATION_SEED)
+    assert ((path_length(validation) >= 21) & (path_length(validation) <= 40)).all()
+    assert not {m.tobytes() for m in held_out} & {m.tobytes() for m in validation}
 
 
 def favoured(squares, margins):
