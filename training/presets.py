@@ -54,15 +54,24 @@ PRESETS = {
                             ckpt_minutes=5.0, eval_minutes=15.0, eval_puzzles=16),
     # one H200, <= 10 minutes: continues a maze-conv checkpoint (--resume) on whole 30x30 mazes at a
     # GPU's batch; mazes of side 20-30 and routes of 10 moves or more, so that 29% of the mazes
-    # drawn have routes over 40 moves (16% with sides 8-30 and any route: bench/maze_routes.py)
+    # drawn have routes over 40 moves (16% with sides 8-30 and any route: bench/maze_routes.py); the
+    # favoured route as the label, as the committed checkpoint learnt (its cost on a GPU is unmeasured:
+    # a loop of small kernels per move of the longest route; 6% of the steps on CPU)
     "maze-conv-gpu": dict(MAZE_CONV, batch=256, lr=1e-3, warmup=100, sizes=(20, 30), paths=(10, 10_000), minutes=9.0,
-                          ckpt_minutes=3.0, eval_minutes=3.0, eval_puzzles=64, compile=True),
+                          ckpt_minutes=3.0, eval_minutes=3.0, eval_puzzles=64, compile=True, favoured_route=True),
     # one H200, <= 10 minutes: the paper's maze model (attention, T=3, n=4 as in the official
     # commands), larger lr for the short run; continues a maze-cpu checkpoint with --resume
     "maze-gpu": dict(MAZE, hidden=512, heads=8, T=3, n=4, halt_max_steps=16, batch=128, lr=3e-4, weight_decay=1.0,
                      warmup=200, ema=0.999, sizes=(8, 30), paths=(1, 10_000), minutes=9.0, ckpt_minutes=3.0,
                      eval_minutes=3.0, eval_puzzles=64, bf16=True, compile=True),
 }
+
+# 2 shared CPU cores: continues a maze-conv-loops checkpoint (--resume) with the shortest route the
+# model favours as the label (a fixed tie-break made every other equally short route wrong; open
+# rooms have hundreds) and lr 1e-4: on the validation mazes, 30x30 routes of 1-20 / 21-40 / 41-60
+# moves went from 72 / 27 / 22% to 84 / 55 / 30% in 76 CPU-minutes (training/README.md,
+# "Any shortest route as the label")
+PRESETS["maze-conv-routes"] = dict(PRESETS["maze-conv-loops"], lr=1e-4, favoured_route=True)
 
 # Candidates for the CPU presets (README.md: same CPU-time budget each, compared on held-out puzzles)
 CPU_CANDIDATES = {
