@@ -339,7 +339,7 @@ describe('the engine on mazes, running the exported tiny attention TRM', () => {
 describe('the shipped maze model', () => {
   it('finds the shortest path through small perfect mazes, and the answer checks out', async () => {
     const e = engine(shippedModels, 8);
-    // perfect mazes with routes of up to 20 moves: all solved on the held-out set (models/maze-conv-d64.md)
+    // small perfect mazes with short routes, the shipped model's strongest case (models/maze-conv-d64.md, by style)
     for (let seed = 0; seed < 4; seed++) {
       const maze = generateMaze({ seed, size: 11, style: 'perfect', minPathLength: 8 });
       const { model, result } = await e.solve(maze, {
