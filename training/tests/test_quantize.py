@@ -9,10 +9,11 @@ from model import TRM, TRMConfig
 from quantize import int8_entry, quantize_model, quantize_columns
 
 
-def test_columns_round_trip_within_half_a_step():
+def test_columns_round_trip_within_half_a_step_and_cannot_saturate_a_cpu_without_vnni():
     w = torch.randn(64, 48).numpy()
     w_q, scale = quantize_columns(w)
     assert w_q.dtype.name == "int8" and scale.shape == (48,)
+    assert 2 * 255 * abs(w_q.astype(int)).max() <= 32767  # a pair of uint8 x int8 products fits in int16
     assert abs(w_q * scale - w).max() <= scale.max() / 2 + 1e-7
 
 
