@@ -10,6 +10,7 @@ import contextlib
 import copy
 import json
 import math
+import re
 import sys
 import time
 from pathlib import Path
@@ -59,8 +60,8 @@ class Trainer:
         self.forward = self.model
         if cfg.get("compile") and hasattr(torch, "compile") and device.type == "cuda":
             self.forward = torch.compile(self.model)
-        # bf16 autocast: on CUDA where supported; on CPU as asked (1.74x per step on this machine's
-        # AVX-512 BF16 cores at hidden 64, training/README.md; emulated, hence slower, without them)
+        # bf16 autocast: on CUDA where supported; on CPU as asked (1.74x per step on AVX-512 BF16
+        # cores at hidden 64, training/README.md; main() turns it off where it would be emulated)
         self.bf16 = bool(cfg.get("bf16")) and (device.type == "cpu" or torch.cuda.is_bf16_supported())
 
     def refill(self):
@@ -172,6 +173,20 @@ def save(state, path):
     tmp.replace(path)  # never leave a half-written checkpoint behind
 
 
+def native_bf16(cpuinfo):
+    """Whether a CPU, described by the text of /proc/cpuinfo, has bf16 matmul instructions
+    (AVX-512 BF16 or AMX). Without them torch emulates bf16, and a training step under autocast
+    took 18x the CPU time of fp32 on an AVX2-only EPYC (training/README.md, "bf16 on CPU")."""
+    return bool(re.search(r"^flags\s*:.*\b(avx512_bf16|amx_bf16)\b", cpuinfo, re.M))
+
+
+def cpu_info():
+    try:
+        return Path("/proc/cpuinfo").read_text()
+    except OSError:  # not Linux: assume no bf16, as fp32 is never the slow choice
+        return ""
+
+
 def build_config(args):
     cfg = dict(seed=0, halt_exploration=0.1, bf16=False, compile=False, write_weight=1.0, beyond_singles=False,
                square=None, styles=None, favoured_route=False)
@@ -227,6 +242,10 @@ def main():
         # asked for: T and n only count how often the same weights run
         asked = {k for k in ("T", "n") if getattr(args, k) is not None}
         cfg.update({k: ck["cfg"][k] for k in MODEL_FIELDS - asked if k in ck["cfg"]})
+    if cfg["bf16"] and device.type == "cpu" and args.bf16 is None and not native_bf16(cpu_info()):
+        cfg["bf16"] = False
+        print("bf16 autocast off: this CPU has no bf16 instructions, and emulated bf16 trains 18x slower "
+              "than fp32 (--bf16 forces it)", flush=True)
     trainer = Trainer(cfg, device)
     if ck is not None:
         same = not ck.get("slim") and all(ck["cfg"].get(k) == cfg[k] for k in ("batch", "preset", "square"))

@@ -5,7 +5,7 @@ import torch
 
 from data.sudoku import SudokuSource, make_bank, to_tokens
 from evaluate import evaluate
-from train import Trainer, build_config, load_checkpoint, load_model, main as train_main, save, slim
+from train import Trainer, build_config, load_checkpoint, load_model, main as train_main, native_bf16, save, slim
 
 
 def config(preset="tiny", **kw):
@@ -79,6 +79,32 @@ def test_a_resume_may_deepen_the_recursion_on_the_same_weights(tmp_path, monkeyp
     deep = load_checkpoint(tmp_path / "deep" / "last.pt")
     assert (deep["cfg"]["T"], deep["cfg"]["n"], deep["cfg"]["hidden"]) == (2, 3, shallow.cfg["hidden"])
     assert deep["step"] == 2
+
+
+AVX2_ONLY = "processor\t: 0\nflags\t\t: fpu sse2 avx avx2 fma bmi2\n"
+AVX512_BF16 = "processor\t: 0\nflags\t\t: fpu avx2 avx512f avx512_vnni avx512_bf16\n"
+
+
+def test_bf16_counts_as_native_only_where_the_cpu_flags_list_it():
+    assert not native_bf16(AVX2_ONLY)
+    assert native_bf16(AVX512_BF16)
+    assert native_bf16("flags\t\t: fpu avx2 amx_bf16 amx_tile\n")
+    assert not native_bf16("")  # no /proc/cpuinfo (not Linux)
+
+
+def test_a_bf16_preset_trains_in_fp32_on_a_cpu_without_bf16_unless_forced(tmp_path, monkeypatch):
+    monkeypatch.setattr("train.cpu_info", lambda: AVX2_ONLY)
+    tiny = ["--preset", "maze-conv", "--hidden", "16", "--T", "1", "--n", "1", "--batch", "2", "--sizes", "6", "8",
+            "--square", "8", "--max-steps", "1", "--eval-minutes", "0"]
+    for flags, bf16 in (([], False), (["--bf16"], True)):
+        out = tmp_path / str(bf16)
+        monkeypatch.setattr("sys.argv", ["train.py", *tiny, *flags, "--out", str(out)])
+        train_main()
+        assert load_checkpoint(out / "last.pt")["cfg"]["bf16"] is bf16
+    monkeypatch.setattr("train.cpu_info", lambda: AVX512_BF16)
+    monkeypatch.setattr("sys.argv", ["train.py", *tiny, "--out", str(tmp_path / "native")])
+    train_main()
+    assert load_checkpoint(tmp_path / "native" / "last.pt")["cfg"]["bf16"] is True
 
 
 def test_gpu_preset_runs_at_tiny_size_on_cpu(tmp_path):
