@@ -18,7 +18,7 @@ from pathlib import Path
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from train import COUNTERS, MODEL_FIELDS, load_checkpoint, save  # noqa: E402
+from train import MODEL_FIELDS, load_checkpoint, save, weights_only  # noqa: E402
 
 
 def average(checkpoints):
@@ -39,8 +39,7 @@ def average(checkpoints):
             weights[name] = mean.float()
         else:
             weights[name] = value
-    return dict(cfg=latest["cfg"], model=weights, ema=weights, slim=True, averaged=len(checkpoints),
-                **{k: latest[k] for k in COUNTERS})
+    return weights_only(latest, weights)
 
 
 def main():

@@ -157,12 +157,16 @@ def load_model(path, ema=True):
     return model.eval()
 
 
+def weights_only(state, ema):
+    """A checkpoint of `state`'s config and counters with `ema` as its weights and no optimizer or
+    carry: it evaluates and exports like any checkpoint and resumes as weights only."""
+    return dict(cfg=state["cfg"], model=ema, ema=ema, slim=True, **{k: state[k] for k in COUNTERS})
+
+
 def slim(state):
     """A checkpoint small enough to come back from a GPU session (the device tool returns files of
-    at most 16 MiB; a paper-size model's full state is ~80 MB): the EMA weights in fp16 and the
-    counters. It evaluates and exports like any checkpoint and resumes as weights only."""
-    ema = {k: v.half() if v.is_floating_point() else v for k, v in state["ema"].items()}
-    return dict(cfg=state["cfg"], model=ema, ema=ema, slim=True, **{k: state[k] for k in COUNTERS})
+    at most 16 MiB; a paper-size model's full state is ~80 MB): the EMA weights in fp16."""
+    return weights_only(state, {k: v.half() if v.is_floating_point() else v for k, v in state["ema"].items()})
 
 
 def save(state, path):
