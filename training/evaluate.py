@@ -245,7 +245,8 @@ def markdown(table):
 
 
 def main():
-    from train import load_checkpoint, load_model  # train.py imports this module, so import late
+    # train.py imports this module, so import late
+    from train import add_recursion_argument, load_checkpoint, load_model
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--checkpoint", required=True)
@@ -268,12 +269,13 @@ def main():
                     help="transformed copies of each puzzle that also run and vote, as the app's voting copies")
     ap.add_argument("--rethinks", type=int, default=0,
                     help="Sudoku: rounds that keep the model's surest cells as given and run again, as the app's rethinking")
+    add_recursion_argument(ap)
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
     ap.add_argument("--json", help="write the table as JSON (manifest `accuracy` shape)")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
-    model = load_model(args.checkpoint, ema=not args.raw).to(args.device)
+    model = load_model(args.checkpoint, ema=not args.raw, recursion=args.recursion).to(args.device)
     task = TASKS[model.cfg.kind]
     if (args.file or args.training_bank or args.beyond_singles or args.unique) and task.kind != "sudoku":
         ap.error("--file, --training-bank, --beyond-singles and --unique are for Sudoku only")

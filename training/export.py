@@ -161,7 +161,7 @@ def write_parity_fixture(folder, name="sudoku", batch=2, min_margin=2e-3):
 
 
 def main():
-    from train import load_checkpoint, load_model
+    from train import add_recursion_argument, load_checkpoint, load_model
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--parity", action="store_true", help="write the TypeScript parity fixture and stop")
@@ -175,17 +175,20 @@ def main():
     ap.add_argument("--data", default="")
     ap.add_argument("--commit-checkpoint", help="repo-relative path of the checkpoint that resumes this run")
     ap.add_argument("--default", action="store_true", help="list it first for its kind: the model the app uses")
+    add_recursion_argument(ap)
     args = ap.parse_args()
     if args.parity:
         for name in PARITY_MODELS:
             write_parity_fixture(ROOT / "test" / "fixtures" / "parity", name)
         return
     ck = load_checkpoint(args.checkpoint)
-    model = load_model(args.checkpoint, ema=not args.raw)
+    model = load_model(args.checkpoint, ema=not args.raw, recursion=args.recursion)
     onnx_path = export_onnx(model, Path(args.models) / f"{args.id}.onnx")
     training = {"data": args.data, "steps": ck["step"], "puzzleSteps": ck["puzzle_steps"], "hardware": args.hardware,
                 "wallSeconds": round(ck["wall"], 1), "preset": ck["cfg"]["preset"],
                 "checkpoint": args.commit_checkpoint or str(Path(args.checkpoint)), "weights": "raw" if args.raw else "ema"}
+    if args.recursion:  # the manifest's architecture says how it runs; this, how it learnt
+        training["trainedRecursion"] = {"T": ck["cfg"]["T"], "n": ck["cfg"]["n"]}
     accuracy = merged_accuracy(args.accuracy)
     entry = manifest_entry(model, onnx_path, args.id, training, accuracy)
     update_manifest(entry, Path(args.models) / "manifest.json", default=args.default)

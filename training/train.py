@@ -149,12 +149,23 @@ def load_checkpoint(path):
     return torch.load(path, map_location="cpu", weights_only=False)
 
 
-def load_model(path, ema=True):
-    """The model (EMA weights by default) from a training checkpoint, in eval mode on CPU."""
+def load_model(path, ema=True, recursion=None):
+    """The model (EMA weights by default) from a training checkpoint, in eval mode on CPU.
+    `recursion` = (T, n) runs each step with other counts than the checkpoint trained with: the
+    weights do not depend on them, and the conv maze model solves longer routes with more
+    (training/README.md, "More recursion at inference")."""
     ck = load_checkpoint(path)
-    model = TRM(TRMConfig(**{k: v for k, v in ck["cfg"].items() if k in MODEL_FIELDS}))
+    cfg = {k: v for k, v in ck["cfg"].items() if k in MODEL_FIELDS}
+    if recursion:
+        cfg["T"], cfg["n"] = recursion
+    model = TRM(TRMConfig(**cfg))
     model.load_state_dict(ck["ema" if ema else "model"])
     return model.eval()
+
+
+def add_recursion_argument(ap):
+    ap.add_argument("--recursion", type=int, nargs=2, metavar=("T", "N"),
+                    help="run each step with T cycles of N latent updates instead of the checkpoint's own counts")
 
 
 def weights_only(state, ema):

@@ -1,11 +1,14 @@
 import json
+from types import SimpleNamespace
 
 import onnx
 import torch
 
 from convert_official import load_official
-from export import export_onnx, manifest_entry, merged_accuracy, update_manifest, write_parity_fixture
+from export import (export_onnx, main as export_main, manifest_entry, merged_accuracy, update_manifest,
+                    write_parity_fixture)
 from model import TRM, TRMConfig
+from train import Trainer, build_config, save
 
 
 def test_export_contract(tmp_path):
@@ -91,3 +94,15 @@ def test_accuracy_from_several_evaluations_lists_each_set_and_policy_once(tmp_pa
     second.write_text(json.dumps([row("fixed 16", 0.7), row("verified max 16", 0.75)]))
     merged = merged_accuracy([first, second])
     assert [r["policy"] for r in merged] == ["fixed 16", "verified max 16, up to 8 rethinks", "verified max 16"]
+
+
+def test_an_export_with_more_recursion_says_how_it_runs_and_how_it_trained(tmp_path, monkeypatch):
+    torch.manual_seed(0)
+    trainer = Trainer(build_config(SimpleNamespace(preset="tiny", T=1, n=1)), torch.device("cpu"))
+    save(trainer.state(), tmp_path / "run.pt")
+    monkeypatch.setattr("sys.argv", ["export.py", "--checkpoint", str(tmp_path / "run.pt"), "--id", "sudoku-deep",
+                                     "--models", str(tmp_path), "--recursion", "2", "3"])
+    export_main()
+    entry = json.loads((tmp_path / "manifest.json").read_text())["models"][0]
+    assert (entry["architecture"]["T"], entry["architecture"]["n"]) == (2, 3)
+    assert entry["training"]["trainedRecursion"] == {"T": 1, "n": 1}

@@ -82,6 +82,21 @@ def test_a_resume_may_deepen_the_recursion_on_the_same_weights(tmp_path, monkeyp
 
 
 AVX2_ONLY = "processor\t: 0\nflags\t\t: fpu sse2 avx avx2 fma bmi2\n"
+
+def test_a_checkpoint_loads_with_more_recursion_on_the_same_weights(tmp_path):
+    torch.manual_seed(0)
+    trainer = Trainer(config(T=1, n=1), torch.device("cpu"))
+    trainer.train_step()
+    save(trainer.state(), tmp_path / "shallow.pt")
+    as_trained, deeper = load_model(tmp_path / "shallow.pt"), load_model(tmp_path / "shallow.pt", recursion=(2, 3))
+    assert (as_trained.cfg.T, as_trained.cfg.n, deeper.cfg.T, deeper.cfg.n) == (1, 1, 2, 3)
+    assert all(torch.equal(p, deeper.state_dict()[name]) for name, p in as_trained.state_dict().items())
+    tokens = torch.from_numpy(trainer.task.heldout(1)[0][:2].astype(np.int64))
+    state = torch.zeros(2, as_trained.cfg.state_len, as_trained.cfg.hidden)
+    reset = torch.ones(2, dtype=torch.bool)
+    with torch.no_grad():
+        assert not torch.allclose(as_trained(tokens, state, state, reset)[2], deeper(tokens, state, state, reset)[2])
+
 AVX512_BF16 = "processor\t: 0\nflags\t\t: fpu avx2 avx512f avx512_vnni avx512_bf16\n"
 
 
