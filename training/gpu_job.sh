@@ -21,7 +21,8 @@ case "$kind" in
   # the committed hidden-64 run keeps its architecture; the gpu preset's lr and decay are the paper model's
   sudoku) preset=(--preset gpu --resume training/checkpoints/sudoku-mlp-d64-cpu.pt --lr 1e-3 --weight-decay 0.1) ;;
   sudoku-paper) preset=(--preset gpu) ;;
-  maze-conv) preset=(--preset maze-conv-gpu --resume training/checkpoints/maze-conv-d64-cpu.pt) ;;
+  # the committed conv run trained at T=2, n=2 and ships at T=3, n=4: train it at what the app runs
+  maze-conv) preset=(--preset maze-conv-gpu --resume training/checkpoints/maze-conv-d64-cpu.pt --T 3 --n 4) ;;
   maze) preset=(--preset maze-gpu) ;;
   *)
     echo "unknown kind '$kind': sudoku, sudoku-paper, maze-conv or maze" >&2

@@ -150,10 +150,11 @@ def test_the_conv_gpu_preset_continues_a_run_trained_on_small_squares_on_whole_3
     save(small.state(), tmp_path / "small.pt")
     monkeypatch.setattr("sys.argv", ["train.py", "--preset", "maze-conv-gpu", "--out", str(tmp_path / "gpu"), "--resume",
                                      str(tmp_path / "small.pt"), "--batch", "2", "--sizes", "10", "12", "--max-steps", "2",
-                                     "--eval-minutes", "0"])
+                                     "--eval-minutes", "0", "--T", "3", "--n", "4"])
     train_main()
     gpu = load_checkpoint(tmp_path / "gpu" / "last.pt")
     assert gpu["cfg"]["hidden"] == 16 and gpu["cfg"]["square"] is None and gpu["step"] == 2
+    assert (gpu["cfg"]["T"], gpu["cfg"]["n"]) == (3, 4)  # the recursion the shipped model runs with
     assert gpu["carry"]["tokens"].shape == (2, 900) and gpu["cfg"]["favoured_route"]  # as the shipped model learnt
 
 
