@@ -81,8 +81,6 @@ def test_a_resume_may_deepen_the_recursion_on_the_same_weights(tmp_path, monkeyp
     assert deep["step"] == 2
 
 
-AVX2_ONLY = "processor\t: 0\nflags\t\t: fpu sse2 avx avx2 fma bmi2\n"
-
 def test_a_checkpoint_loads_with_more_recursion_on_the_same_weights(tmp_path):
     torch.manual_seed(0)
     trainer = Trainer(config(T=1, n=1), torch.device("cpu"))
@@ -97,6 +95,8 @@ def test_a_checkpoint_loads_with_more_recursion_on_the_same_weights(tmp_path):
     with torch.no_grad():
         assert not torch.allclose(as_trained(tokens, state, state, reset)[2], deeper(tokens, state, state, reset)[2])
 
+
+AVX2_ONLY = "processor\t: 0\nflags\t\t: fpu sse2 avx avx2 fma bmi2\n"
 AVX512_BF16 = "processor\t: 0\nflags\t\t: fpu avx2 avx512f avx512_vnni avx512_bf16\n"
 
 
