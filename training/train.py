@@ -143,6 +143,12 @@ class Trainer:
             self.carry = {k: v.to(self.device) for k, v in ck["carry"].items()}
 
 
+def significant(value, digits=4):
+    """A logged figure to `digits` significant digits: a fixed number of decimals would log a small
+    learning rate (5e-5, or one warming up) as 0.0001 or 0."""
+    return float(f"{value:.{digits}g}")
+
+
 def load_checkpoint(path):
     """One of our training checkpoints. Ours, so trusted: torch >= 2.6 loads only plain weights
     by default and would refuse the counters and data RNG state."""
@@ -297,7 +303,7 @@ def main():
         if trainer.step % args.log_every == 0:
             rec = dict(step=trainer.step, wall=round(trainer.wall, 1), cpu=round(trainer.cpu, 1),
                        puzzle_steps=trainer.puzzle_steps, puzzles=trainer.puzzles,
-                       **{k: round(v, 4) if isinstance(v, float) else v for k, v in m.items()})
+                       **{k: significant(v) if isinstance(v, float) else v for k, v in m.items()})
             print(json.dumps(rec), flush=True)
             log.write(json.dumps(rec) + "\n")
             log.flush()

@@ -1,3 +1,4 @@
+import json
 from types import SimpleNamespace
 
 import numpy as np
@@ -79,6 +80,14 @@ def test_a_resume_may_deepen_the_recursion_on_the_same_weights(tmp_path, monkeyp
     deep = load_checkpoint(tmp_path / "deep" / "last.pt")
     assert (deep["cfg"]["T"], deep["cfg"]["n"], deep["cfg"]["hidden"]) == (2, 3, shallow.cfg["hidden"])
     assert deep["step"] == 2
+
+
+def test_the_log_keeps_a_small_learning_rate_as_it_is(tmp_path, monkeypatch):
+    monkeypatch.setattr("sys.argv", ["train.py", "--preset", "tiny", "--out", str(tmp_path), "--lr", "5e-5",
+                                     "--warmup", "1", "--max-steps", "1", "--log-every", "1", "--eval-minutes", "0"])
+    train_main()
+    first = json.loads((tmp_path / "log.jsonl").read_text().splitlines()[0])
+    assert first["lr"] == 5e-5
 
 
 def test_a_checkpoint_loads_with_more_recursion_on_the_same_weights(tmp_path):
