@@ -5,7 +5,7 @@ import pytest
 import torch
 
 from data.maze import (GOAL, OPEN, PATH, START, WALL, MazeSource, dihedral, favoured_routes, is_optimal_path, label,
-                       make_maze, path_length)
+                       make_maze, path_length, route_band)
 from tasks import VALIDATION_SEED, Maze
 from train import Trainer, build_config
 
@@ -113,6 +113,22 @@ def test_styles_named_twice_are_drawn_twice_as_often():
     only_perfect = Maze.source(dict(cfg, styles=["perfect"]))
     tokens, _ = only_perfect.sample(6)
     assert all(map(is_perfect, tokens.reshape(-1, only_perfect.square, only_perfect.square)))
+
+
+def test_route_bands_split_the_route_range_into_equal_parts():
+    rng = np.random.default_rng(0)
+    assert {route_band((4, 60), 3, rng) for _ in range(60)} == {(4, 22), (23, 41), (42, 60)}
+    assert {route_band((1, 20), 1, rng) for _ in range(5)} == {(1, 20)}
+
+
+def test_with_route_bands_open_rooms_train_on_long_routes_too():
+    rooms = dict(sizes=(16, 24), styles=("rooms",), paths=(4, 60), square=24, seed=2)
+    aimed, _ = MazeSource(**rooms).sample(24)
+    banded, labels = MazeSource(**rooms, route_bands=3).sample(24)
+    assert (path_length(aimed) > 41).sum() <= 1 and (path_length(banded) > 41).sum() >= 5
+    assert ((labels == PATH).sum(1) == path_length(banded) - 1).all()
+    assert Maze.source(build_config(SimpleNamespace(preset="maze-conv-loops", route_bands=3))).route_bands == 3
+    assert Maze.source(build_config(SimpleNamespace(preset="maze-conv-loops"))).route_bands == 1
 
 
 def test_the_held_out_mazes_can_be_drawn_one_style_at_a_time():
