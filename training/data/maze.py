@@ -232,7 +232,7 @@ class MazeSource:
     With `route_bands` > 1 each maze first draws one of that many equal parts of `paths`, and its
     layout is drawn until it holds such a route. Without, the route is aimed at within what the
     layout offers from a random start, and an open-rooms layout is mostly pockets of short routes:
-    97 of 100 of its mazes had routes under 21 moves (training/README.md, "Even route lengths")."""
+    97% of its mazes had routes under 21 moves (training/README.md, "Even route lengths")."""
 
     def __init__(self, sizes=(8, 30), styles=STYLES, paths=(1, 10_000), seed=0, square=SIZE, route_bands=1):
         if sizes[1] > square:
