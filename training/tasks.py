@@ -128,7 +128,8 @@ class Maze:
     def source(cfg):
         # a style named twice is drawn twice as often (cfg["styles"]: weighting mazes with loops)
         return maze.MazeSource(cfg["sizes"], cfg.get("styles") or maze.STYLES, cfg["paths"], cfg["seed"],
-                               cfg.get("square") or maze.SIZE, cfg.get("route_bands") or 1)
+                               cfg.get("square") or maze.SIZE, cfg.get("route_bands") or 1,
+                               cfg.get("banded_share", 1.0))
 
     to_tokens = staticmethod(np.asarray)  # sources yield tokens already
     FIRST_LONGEST = 4  # the curriculum's longest route at step 0

@@ -210,7 +210,8 @@ def cpu_info():
 
 def build_config(args):
     cfg = dict(seed=0, halt_exploration=0.1, bf16=False, compile=False, write_weight=1.0, beyond_singles=False,
-               square=None, styles=None, favoured_route=False, route_bands=1)
+               square=None, styles=None, favoured_route=False, route_bands=1,
+               banded_share=1.0)
     cfg.update(PRESETS[args.preset], preset=args.preset)
     for key, value in vars(args).items():
         if value is not None and (key in cfg or key in MODEL_FIELDS):
@@ -246,6 +247,8 @@ def main():
     ap.add_argument("--route-bands", dest="route_bands", type=int,
                     help="maze: each maze draws one of this many equal parts of --paths, so every style trains on "
                          "long routes too (open rooms otherwise hold mostly short ones)")
+    ap.add_argument("--banded-share", dest="banded_share", type=float,
+                    help="maze: with --route-bands, the share of mazes drawn banded; the rest are drawn as without")
     ap.add_argument("--square", type=int, help="maze, conv variant: train on squares of this side (the app runs 30x30)")
     ap.add_argument("--curriculum", type=int, help="maze: steps over which the longest route drawn grows to --paths")
     ap.add_argument("--write-weight", dest="write_weight", type=float,

@@ -230,15 +230,18 @@ class MazeSource:
     trains on a smaller one); state is one numpy Generator.
 
     With `route_bands` > 1 each maze first draws one of that many equal parts of `paths`, and its
-    layout is drawn until it holds such a route. Without, the route is aimed at within what the
+    layout is drawn until it holds such a route; with `banded_share` < 1 only that share of mazes
+    does, and the rest are drawn as without bands (a mix that keeps the short routes' training).
+    Without, the route is aimed at within what the
     layout offers from a random start, and an open-rooms layout is mostly pockets of short routes:
     97% of its mazes had routes under 21 moves (training/README.md, "Even route lengths")."""
 
-    def __init__(self, sizes=(8, 30), styles=STYLES, paths=(1, 10_000), seed=0, square=SIZE, route_bands=1):
+    def __init__(self, sizes=(8, 30), styles=STYLES, paths=(1, 10_000), seed=0, square=SIZE, route_bands=1,
+                 banded_share=1.0):
         if sizes[1] > square:
             raise ValueError(f"mazes of side {sizes[1]} do not fit a {square}x{square} square")
         self.sizes, self.styles, self.paths, self.square = tuple(sizes), tuple(styles), tuple(paths), square
-        self.route_bands = route_bands
+        self.route_bands, self.banded_share = route_bands, banded_share
         self.rng = np.random.default_rng(seed)
 
     def sample(self, batch, size=None, paths=None):
@@ -255,7 +258,8 @@ class MazeSource:
         drawn again until a layout holds such a route; otherwise a style whose layouts lack one gives
         way to another (the held-out draws depend on this order)."""
         rng, styles, side, square = self.rng, self.styles, None, None
-        banded = paths is None and self.route_bands > 1
+        # a share of 1 draws no coin, so runs made before the mix existed draw the same mazes
+        banded = paths is None and self.route_bands > 1 and (self.banded_share >= 1 or rng.random() < self.banded_share)
         if banded:
             paths, styles = route_band(self.paths, self.route_bands, rng), (styles[rng.integers(len(styles))],)
         while square is None:

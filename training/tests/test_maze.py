@@ -131,6 +131,17 @@ def test_with_route_bands_open_rooms_train_on_long_routes_too():
     assert Maze.source(build_config(SimpleNamespace(preset="maze-conv-loops"))).route_bands == 1
 
 
+def test_a_banded_share_mixes_banded_mazes_with_mazes_drawn_as_without_bands():
+    rooms = dict(sizes=(16, 24), styles=("rooms",), paths=(4, 60), square=24, seed=2, route_bands=3)
+    long_routes = {share: (path_length(MazeSource(**rooms, banded_share=share).sample(48)[0]) > 41).sum()
+                   for share in (0.0, 0.5, 1.0)}
+    assert long_routes[0.0] <= 2 < long_routes[0.5] < long_routes[1.0]
+    everything_banded = MazeSource(**rooms).sample(8)[0]
+    assert (MazeSource(**rooms, banded_share=1.0).sample(8)[0] == everything_banded).all()
+    cfg = build_config(SimpleNamespace(preset="maze-conv-loops", route_bands=3, banded_share=0.5))
+    assert Maze.source(cfg).banded_share == 0.5
+
+
 def test_the_held_out_mazes_can_be_drawn_one_style_at_a_time():
     tokens, _ = Maze.heldout(3, bins=[(21, 40)], styles=("perfect",))
     assert all(map(is_perfect, tokens.reshape(-1, 30, 30)))
