@@ -210,8 +210,7 @@ def cpu_info():
 
 def build_config(args):
     cfg = dict(seed=0, halt_exploration=0.1, bf16=False, compile=False, write_weight=1.0, beyond_singles=False,
-               square=None, styles=None, favoured_route=False, route_bands=1,
-               banded_share=1.0)
+               square=None, styles=None, favoured_route=False, route_bands=1, banded_share=1.0)
     cfg.update(PRESETS[args.preset], preset=args.preset)
     for key, value in vars(args).items():
         if value is not None and (key in cfg or key in MODEL_FIELDS):

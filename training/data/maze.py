@@ -232,9 +232,9 @@ class MazeSource:
     With `route_bands` > 1 each maze first draws one of that many equal parts of `paths`, and its
     layout is drawn until it holds such a route; with `banded_share` < 1 only that share of mazes
     does, and the rest are drawn as without bands (a mix that keeps the short routes' training).
-    Without, the route is aimed at within what the
-    layout offers from a random start, and an open-rooms layout is mostly pockets of short routes:
-    97% of its mazes had routes under 21 moves (training/README.md, "Even route lengths")."""
+    Without, the route is aimed at within what the layout offers from a random start, and an
+    open-rooms layout is mostly pockets of short routes: 97% of its mazes had routes under 21 moves
+    (training/README.md, "Even route lengths")."""
 
     def __init__(self, sizes=(8, 30), styles=STYLES, paths=(1, 10_000), seed=0, square=SIZE, route_bands=1,
                  banded_share=1.0):
